@@ -24,6 +24,13 @@ export interface Rule {
   languages: readonly ("elixir" | "template")[];
   /** `app`: application code, scripts and config (not tests); `tests`: test files only; `all`. */
   files: "app" | "tests" | "all";
+  /**
+   * The rule reads module or function structure (which module, which callback, which clauses).
+   * tree-sitter's error recovery can mis-nest everything after a syntax error, so structural
+   * rules do not report in a file that does not fully parse; expression-level rules still
+   * report outside the broken lines.
+   */
+  structural: boolean;
   /** Why it matters in Elixir (Markdown, one paragraph). */
   why: string;
   /** How to fix it (Markdown, one paragraph). */

@@ -49,7 +49,12 @@ export async function analyzeSource(path: string, text: string, options: FileRun
   const failures: string[] = [];
   let dropped = 0;
 
+  const skippedStructural: string[] = [];
   for (const rule of rules) {
+    if (rule.structural && errors.length > 0) {
+      skippedStructural.push(rule.id);
+      continue;
+    }
     const hits: Hit[] = [];
     try {
       await rule.check({ file, diff: options.diff, readFile: options.readFile, report: (h) => hits.push(h) });
@@ -68,7 +73,8 @@ export async function analyzeSource(path: string, text: string, options: FileRun
       }
       if (isSuppressed(suppressions, line, rule.id)) continue;
       if (!inScope(options.config.scope, diffFile, options.diff !== undefined, scopeRange)) continue;
-      const key = `${rule.id}:${line}:${hit.message}`;
+      // One finding per rule and line: a second hit there adds nothing a reviewer would act on.
+      const key = `${rule.id}:${line}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const column = hit.column ?? hit.node?.column;
@@ -82,7 +88,8 @@ export async function analyzeSource(path: string, text: string, options: FileRun
     const spans = errors.slice(0, 5).map((e) => (e.line === e.endLine ? `${e.line}` : `${e.line}-${e.endLine}`));
     notes.push(
       `did not fully parse (lines ${spans.join(", ")}${errors.length > 5 ? ", …" : ""}); ` +
-        `${dropped} finding(s) in or around those lines were not reported`,
+        `${dropped} finding(s) in or around those lines were not reported, and ${skippedStructural.length} ` +
+        "rule(s) that read module structure did not run",
     );
   }
   notes.push(...failures);

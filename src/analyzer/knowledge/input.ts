@@ -34,7 +34,8 @@ export function externalInput(value: SyntaxNode, file: SourceFile): string | und
 
 /** Variable names read by an expression. */
 function identifiers(node: SyntaxNode): string[] {
-  const isFunctionName = (n: SyntaxNode) => n.field === "target" || (n.field === "right" && n.parent?.type === "dot" && n.parent.field === "target");
+  const isFunctionName = (n: SyntaxNode) =>
+    (n.field === "target" && n.parent?.type === "call") || (n.field === "right" && n.parent?.type === "dot" && n.parent.field === "target");
   return node.find((n) => n.type === "identifier" && !isFunctionName(n)).map((n) => n.text);
 }
 

@@ -1,6 +1,6 @@
 /**
- * Elixir expressions inside EEx/HEEx templates: `<%= … %>` / `<% … %>` tags (not `<%# %>`
- * comments or `<%%` escapes) and, in HEEx, `{…}` interpolations in attributes and text (outside
+ * Elixir expressions inside EEx/HEEx templates: `<%= … %>` / `<% … %>` tags (not `<%# %>` or
+ * `<%!-- --%>` comments, nor `<%%` escapes) and, in HEEx, `{…}` interpolations in attributes and text (outside
  * `<script>`, `<style>` and `phx-no-curly-interpolation` blocks). Offsets are into `text`.
  */
 export interface TemplateExpression {
@@ -14,6 +14,12 @@ export function templateExpressions(text: string, heex: boolean): TemplateExpres
   let i = 0;
   let rawUntil: string | undefined; // inside <script>, <style> or a no-curly block: braces are text
   while (i < text.length) {
+    if (text.startsWith("<%!--", i)) {
+      const close = text.indexOf("--%>", i + 5);
+      if (close === -1) break;
+      i = close + 4;
+      continue;
+    }
     if (text.startsWith("<%", i)) {
       const close = text.indexOf("%>", i + 2);
       if (close === -1) break;

@@ -10,6 +10,7 @@ export const noComplexityLimit: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: false,
   why:
     "Without a limit, one request can ask for deeply nested lists (`users { posts { comments { author { posts … } } } }`) whose cost grows exponentially with depth — a single query can pin the database and the node (denial of service).",
   fix:

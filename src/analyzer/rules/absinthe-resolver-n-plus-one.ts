@@ -13,6 +13,7 @@ export const resolverNPlusOne: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: true,
   why:
     "Absinthe resolves a field separately for every parent in the result: a list of 100 users with a `posts` field that queries the Repo makes 101 queries per request, and nested lists multiply it — the classic GraphQL N+1, invisible in tests with two rows.",
   fix:

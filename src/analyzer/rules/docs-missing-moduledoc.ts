@@ -14,6 +14,7 @@ export const missingModuledoc: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: true,
   why:
     "`@moduledoc` is where a module says what it is responsible for and how to use it; ExDoc and `h/1` in IEx show it. Modules that are internal should say so with `@moduledoc false`, which also hides them from the generated docs.",
   fix: "Add `@moduledoc \"\"\"…\"\"\"` describing the module's purpose, or `@moduledoc false` for an internal module.",

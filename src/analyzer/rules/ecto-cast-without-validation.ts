@@ -18,6 +18,7 @@ export const castWithoutValidation: Rule = {
   granularity: "function",
   languages: ["elixir"],
   files: "app",
+  structural: true,
   why:
     "`cast/3` accepts whatever the caller sends for the listed fields: with no `validate_required`, format, length or inclusion check and no constraint mapping, empty or malformed values reach the database, and a unique or foreign-key violation raises `Ecto.ConstraintError` instead of returning `{:error, changeset}`.",
   fix:

@@ -15,6 +15,7 @@ export const migrationBackfill: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: true,
   why:
     "A backfill in a schema migration runs in the deploy's transaction: on a big table it holds row locks for the whole update, can time out and roll back the schema change with it, blocks the deploy, and cannot be throttled or resumed. Queries through schema modules also break when those modules change later.",
   fix: "Keep schema migrations to DDL. Backfill in a separate data migration (in batches, with `@disable_ddl_transaction true`, outside `priv/repo/migrations` or in its own directory), or in a one-off task after the deploy.",

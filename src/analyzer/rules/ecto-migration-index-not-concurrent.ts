@@ -10,6 +10,7 @@ export const migrationIndexNotConcurrent: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: true,
   why:
     "`CREATE INDEX` on PostgreSQL blocks every insert, update and delete on the table until the index is built — minutes on a large table, during which the application's writes queue up and time out.",
   fix:

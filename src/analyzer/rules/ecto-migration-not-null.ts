@@ -11,6 +11,7 @@ export const migrationNotNull: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: true,
   why:
     "Adding a `NOT NULL` column with no default fails outright on a table that has rows (existing rows would be NULL), and inserts from the release still running — which does not know the column — fail too.",
   fix: "Give the column a `default:` (constant defaults are instant on PostgreSQL 11+), or add it nullable, backfill, and set `null: false` in a later migration once every writer fills it.",

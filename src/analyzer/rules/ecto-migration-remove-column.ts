@@ -11,6 +11,7 @@ export const migrationRemoveColumn: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: true,
   why:
     "Migrations usually run while the previous release is still serving traffic, and Ecto schemas select every field by name: once the column is gone or renamed, the running code's queries fail with `undefined_column` until the deploy completes — and a rollback of the code alone no longer works.",
   fix:
@@ -23,12 +24,12 @@ export const migrationRemoveColumn: Rule = {
           const block = tableBlock(call);
           const column = args(call)[0];
           if (!block || block.kind !== "alter" || !column) continue;
-          report({ node: call, endLine: call.line, message: `\`${block.table ?? "the table"}.${atomValue(column) ?? column.text}\` is dropped in the same release that stops using it.` });
+          report({ node: call, endLine: call.line, message: `\`${block.table ?? "the table"}.${atomValue(column) ?? column.text}\` is dropped while the release still serving traffic may select it.` });
         } else if (isLocalCall(call, "rename")) {
           const [target, from] = args(call);
           if (!target || !isLocalCall(target, "table")) continue;
           const what = from && atomValue(from) ? `column \`${tableName(target)}.${atomValue(from)}\`` : `table \`${tableName(target)}\``;
-          report({ node: call, endLine: call.line, message: `Renaming ${what} breaks the release that is still running against the old name.` });
+          report({ node: call, endLine: call.line, message: `Renaming ${what} breaks the release still serving traffic, which uses the old name.` });
         }
       }
     }

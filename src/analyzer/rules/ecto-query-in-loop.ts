@@ -16,6 +16,7 @@ export const queryInLoop: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: false,
   why:
     "Each iteration is a separate round-trip to the database: a list of 500 items becomes 500 queries, each waiting for the previous one and holding a pooled connection — latency and load grow with the data, and it only shows in production.",
   fix:

@@ -11,6 +11,7 @@ export const referencesWithoutIndex: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: true,
   why:
     "PostgreSQL indexes the referenced primary key, not the referencing column: every `preload`, `assoc` query or join on the foreign key scans the table, and every delete of a parent row scans it again to check the constraint.",
   fix: "Add `create index(:table, [:column])` in the same migration (or a unique/composite index that starts with the column).",

@@ -14,6 +14,7 @@ export const largeAssign: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: true,
   why:
     "Assigns live in the LiveView process for as long as the user keeps the page open: a list loaded from the database is held in memory per connected user, and any change re-sends and re-diffs the whole list. Streams send the items to the client once and keep nothing on the server.",
   fix: "Use `stream(socket, :posts, Blog.list_posts())` and render with `phx-update=\"stream\"` over `@streams.posts`; insert or delete single items with `stream_insert/3` / `stream_delete/3`.",

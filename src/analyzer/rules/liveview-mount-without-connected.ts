@@ -15,6 +15,7 @@ export const mountWithoutConnected: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: true,
   why:
     "`mount/3` runs twice: once for the static HTTP render, where the process exits right after the response, and again when the socket connects. Subscribing or starting timers in the first run is wasted (and leaks work into a dying process); slow remote calls there delay the first paint and are paid twice.",
   fix: "Guard them: `if connected?(socket), do: Phoenix.PubSub.subscribe(MyApp.PubSub, topic)`; load slow remote data with `assign_async/3` or only when connected.",

@@ -13,6 +13,7 @@ export const callInfinity: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: false,
   why:
     "With `:infinity` the caller waits forever: if the server is stuck, overloaded or deadlocked (two servers calling each other), the caller hangs with it, and so does everything queued behind the caller — the default 5 s timeout exists to turn that into a visible crash the supervisor can handle.",
   fix: "Use a bounded timeout sized to the work (`:timer.seconds(30)`), and move long work out of the server (reply later with `GenServer.reply/2`, or run it in a task).",

@@ -11,6 +11,7 @@ export const dynamicProcessName: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: false,
   why:
     "Atoms are never garbage-collected and the atom table is limited (1,048,576 by default): naming a process per user, room or job with `String.to_atom/1` or `:\"worker_#{id}\"` leaks one atom per name until the VM crashes with `system_limit`.",
   fix:

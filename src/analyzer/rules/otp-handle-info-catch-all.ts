@@ -9,6 +9,7 @@ export const handleInfoCatchAll: Rule = {
   granularity: "function",
   languages: ["elixir"],
   files: "app",
+  structural: true,
   why:
     "Defining `handle_info/2` replaces the default from `use GenServer`, which logs and ignores unknown messages. Any message no clause matches — a late `GenServer.call` reply after a timeout, a `:DOWN` or `:EXIT` from a monitor, a stray `send/2` — then raises `FunctionClauseError` and crashes the server, losing its state.",
   fix: "Add a last clause that accepts any message, logs it if useful, and returns `{:noreply, state}`.",
@@ -31,7 +32,7 @@ export const handleInfoCatchAll: Rule = {
       };
       // Only offer the replacement when the clause ends its line (nothing else follows on it).
       report(
-        file.restOfLine(last.node.end).trim() === ""
+        /^\s*(#.*)?$/.test(file.restOfLine(last.node.end))
           ? { ...hit, suggestion: `${endText}\n\n${indent}def handle_info(_msg, state), do: {:noreply, state}` }
           : hit,
       );

@@ -12,6 +12,7 @@ export const heavyInit: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: true,
   why:
     "`init/1` runs while the supervisor waits: `start_link` does not return until it finishes, so a slow query or request delays (or, past the 5 s start timeout, fails) the boot of every sibling started after this process, and a failure there crashes the whole application start instead of one restartable child.",
   fix:

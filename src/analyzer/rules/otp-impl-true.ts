@@ -10,6 +10,7 @@ export const implTrue: Rule = {
   granularity: "function",
   languages: ["elixir"],
   files: "app",
+  structural: true,
   why:
     "`@impl true` tells the compiler this function implements a behaviour callback: a typo in the name or arity (`handle_info/3`) becomes a compile warning instead of a silently unused function, and readers see at once which functions the behaviour calls.",
   fix: "Put `@impl true` on the line before the first clause of every callback.",

@@ -16,6 +16,7 @@ export const sleepInCallback: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: true,
   why:
     "A process handles one message at a time: sleeping in a callback blocks every caller queued behind it (their `GenServer.call`s time out), stalls a LiveView or channel for its user, and delays system messages such as shutdown.",
   fix: "Schedule the follow-up instead of waiting: `Process.send_after(self(), :retry, delay)` and handle `:retry` in `handle_info/2` (or return a timeout in the callback's tuple).",

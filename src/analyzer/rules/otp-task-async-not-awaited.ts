@@ -15,6 +15,7 @@ export const taskAsyncNotAwaited: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: true,
   why:
     "`Task.async` links the task to the caller and sends its result back as a message. If nobody calls `Task.await`/`Task.yield`, the reply and the `:DOWN` message pile up in the caller's mailbox, a crash in the task takes the caller down with it, and the work is not bounded by any timeout.",
   fix:

@@ -15,6 +15,7 @@ export const unsupervisedProcess: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: false,
   why:
     "A bare `spawn`/`Task.start`/`Agent.start` process has no supervisor: when it crashes nobody restarts it or even notices, it is not shut down in order when the application stops (work is cut off mid-way on deploys), and it cannot be found or inspected in the supervision tree.",
   fix:

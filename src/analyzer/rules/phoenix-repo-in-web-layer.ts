@@ -27,6 +27,7 @@ export const repoInWebLayer: Rule = {
   granularity: "line",
   languages: ["elixir", "template"],
   files: "app",
+  structural: true,
   why:
     "Controllers, LiveViews, channels, views, templates and resolvers are the interface; contexts own the data. Querying the Repo from the web layer scatters queries, authorisation and preloads across it, duplicates them between HTML, JSON and GraphQL entry points, and makes the business rules untestable without a connection or socket.",
   fix: "Move the query into a context function with a name from the domain (`Accounts.get_user!/1`, `Blog.list_posts_for/1`) and call that; the context can then be tested and reused on its own.",

@@ -23,6 +23,7 @@ export const atomFromInput: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: true,
   why:
     "Atoms are never garbage-collected and the VM allows about a million of them: converting request parameters, headers, file contents or database values to atoms lets an attacker (or plain growth) fill the atom table, and then the whole node crashes with `system_limit`.",
   fix:

@@ -11,6 +11,7 @@ export const binaryToTerm: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: false,
   why:
     "`binary_to_term/1` decodes anything: a crafted binary can create unlimited new atoms (exhausting the atom table) and embed function values that execute code when called — remote code execution if the bytes come from a cookie, a request, a queue or a shared cache.",
   fix:

@@ -16,6 +16,7 @@ export const codeEval: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: false,
   why:
     "`Code.eval_string/3` and friends run arbitrary Elixir with the full rights of the node: if any part of the input can be influenced from outside (a parameter, a database row, a file a user uploaded), that is remote code execution. Evaluated code is also slow (interpreted) and invisible to the compiler and Dialyzer.",
   fix: "Replace evaluation with data: parse the input into a known structure (JSON, a keyword list, an allow-listed set of operations) and pattern-match on it; for templates use compiled EEx (`EEx.function_from_file/5`) instead of `EEx.eval_*`.",

@@ -14,6 +14,7 @@ export const commandInjection: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: false,
   why:
     "`:os.cmd/1`, `System.shell/2` and `sh -c` hand the whole string to a shell: a value containing `;`, `$( )` or backticks runs commands of the attacker's choosing with the node's rights.",
   fix: "Call the program directly with an argument list — `System.cmd(\"convert\", [input, output])` — which passes each argument verbatim without a shell; validate values that select files or options.",

@@ -11,6 +11,7 @@ export const csrfPipeline: Rule = {
   granularity: "function",
   languages: ["elixir"],
   files: "app",
+  structural: true,
   why:
     "A pipeline that fetches the session serves cookie-authenticated HTML. Without `:protect_from_forgery`, any site can make a logged-in user's browser submit forms to it (CSRF); without `:put_secure_browser_headers`, pages lack the headers that stop clickjacking and content sniffing.",
   fix: "Add `plug :protect_from_forgery` and `plug :put_secure_browser_headers` to the pipeline (after `:fetch_session`), as `mix phx.new` generates.",
@@ -32,7 +33,7 @@ export const csrfPipeline: Rule = {
       const last = plugs[plugs.length - 1]!;
       const indent = file.indentOf(last.line);
       const suggestion =
-        last.line === last.endLine && file.restOfLine(last.end).trim() === ""
+        last.line === last.endLine && /^\s*(#.*)?$/.test(file.restOfLine(last.end))
           ? [file.line(last.line), ...missing.map((m) => `${indent}plug ${m}`)].join("\n")
           : undefined;
       const pipeline = name || "pipeline";

@@ -15,6 +15,7 @@ export const hardcodedSecret: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: false,
   why:
     "Configuration files are committed and shipped: a key, password or token written there is readable by everyone with the repository or a release, survives in git history after removal, and is shared by every environment that loads the file.",
   fix:

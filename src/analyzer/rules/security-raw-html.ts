@@ -20,6 +20,7 @@ export const rawHtml: Rule = {
   granularity: "line",
   languages: ["elixir", "template"],
   files: "app",
+  structural: true,
   why:
     "Phoenix escapes everything rendered into HTML unless it is marked safe. `raw/1` and `{:safe, iodata}` switch that off: if any part of the value comes from a user (a name, a comment, Markdown, JSON with `</script>`), it runs as script in other users' browsers — stored XSS.",
   fix:

@@ -16,6 +16,7 @@ export const sqlInterpolation: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: false,
   why:
     "Interpolating a value into SQL text lets that value change the query: a crafted parameter can read or delete any table. Ecto only escapes values passed as parameters, never text spliced into the query string.",
   fix:

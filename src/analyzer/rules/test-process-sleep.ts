@@ -14,6 +14,7 @@ export const testProcessSleep: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "tests",
+  structural: false,
   why:
     "A sleep guesses how long something takes: too short and the test fails on a loaded CI machine (flaky), too long and the suite gets slower with every such test. It also hides what the test is waiting for.",
   fix:

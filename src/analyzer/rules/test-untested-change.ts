@@ -9,6 +9,7 @@ export const untestedChange: Rule = {
   granularity: "file",
   languages: ["elixir"],
   files: "app",
+  structural: true,
   why:
     "Code added to a module without a test that exercises it is unverified: coverage drops, the behaviour it introduces is not pinned down, and the next refactoring can break it silently.",
   fix: "Add or extend the module's test (by convention `test/<path>_test.exs` mirroring `lib/<path>.ex`) to cover the new behaviour, including its error cases.",

@@ -13,6 +13,7 @@ export const missingSpec: Rule = {
   granularity: "line",
   languages: ["elixir"],
   files: "app",
+  structural: true,
   why:
     "A `@spec` documents the contract callers rely on and lets Dialyzer check both sides of it; without one, Dialyzer infers whatever the code happens to return, so breaking changes to the return shape go unnoticed until runtime.",
   fix: "Add `@spec name(arg_types) :: return_type` above the first clause, using the module's own types (`@type t :: %__MODULE__{}`) where they exist.",

@@ -5,6 +5,9 @@ import { isLiteral } from "./values.js";
 
 export type DefKind = (typeof DEF_KINDS)[number];
 
+/** Attributes that belong to the function defined next. */
+const CLAUSE_ATTRIBUTES = new Set(["impl", "doc", "spec", "deprecated", "since", "dialyzer"]);
+
 /** One clause of a function: `def name(params) when guard, do: body`. */
 export interface Clause {
   kind: DefKind;
@@ -72,7 +75,7 @@ function describe(node: SyntaxNode, name: string): ModuleInfo {
   for (const stmt of statements(doBody(node))) {
     const attr = attributeOf(stmt);
     if (attr) {
-      pending.set(attr.name, attr.value ?? stmt);
+      if (CLAUSE_ATTRIBUTES.has(attr.name)) pending.set(attr.name, attr.value ?? stmt);
       if (!info.attributes.has(attr.name)) info.attributes.set(attr.name, attr.value ?? stmt);
       if (attr.name === "behaviour" && attr.value) info.behaviours.push(attr.value.text);
       continue;

@@ -33,51 +33,87 @@ export async function parseElixir(source: string): Promise<ParsedSource> {
   if (!tree) throw new Error("tree-sitter returned no tree");
   const cursor = tree.walk();
   try {
-    return convert(cursor, source);
+    return convert(cursor, source, tree.rootNode.hasError, parser.language!);
   } finally {
     cursor.delete();
     tree.delete();
   }
 }
 
-function convert(cursor: TreeCursor, source: string): ParsedSource {
+interface TypeInfo {
+  name: string;
+  named: boolean;
+}
+
+const typeCache = new WeakMap<Language, TypeInfo[]>();
+
+function typeInfo(language: Language, id: number): TypeInfo {
+  let cache = typeCache.get(language);
+  if (!cache) typeCache.set(language, (cache = []));
+  let info = cache[id];
+  if (!info) cache[id] = info = { name: language.nodeTypeForId(id) ?? "?", named: language.nodeTypeIsNamed(id) };
+  return info;
+}
+
+/**
+ * Walks the WASM tree once with a cursor. Every property read crosses into WASM, so each node
+ * costs only four reads (type id, field id, start, end); names come from per-language caches
+ * and line/column from a JS line table.
+ */
+function convert(cursor: TreeCursor, source: string, hasError: boolean, language: Language): ParsedSource {
   const byType = new Map<string, SyntaxNode[]>();
   const errors: ParsedSource["errors"] = [];
+  const lineStarts = [0];
+  for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const lineOf = (offset: number): number => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
   let nodeCount = 0;
-  const make = (parent: SyntaxNode | undefined): SyntaxNode => {
-    const start = cursor.startPosition;
-    const end = cursor.endPosition;
-    const type = cursor.nodeType;
+
+  /** The node at the cursor, or undefined for punctuation and comments (not kept). */
+  const visit = (parent: SyntaxNode | undefined): SyntaxNode | undefined => {
+    const type = typeInfo(language, cursor.nodeTypeId);
+    const fieldId = cursor.currentFieldId;
+    const start = cursor.startIndex;
+    const end = cursor.endIndex;
+    const missing = hasError && start === end && cursor.nodeIsMissing;
+    const keep = missing || (type.named ? type.name !== "comment" : fieldId !== 0);
+    if (!keep) return undefined;
+    const line = lineOf(start);
     const node = new SyntaxNode(
       source,
-      type,
-      cursor.nodeIsNamed,
-      cursor.currentFieldName ?? undefined,
-      cursor.startIndex,
-      cursor.endIndex,
-      start.row + 1,
-      start.column + 1,
-      end.row + 1,
+      type.name,
+      type.named,
+      fieldId === 0 ? undefined : (language.fields[fieldId] ?? undefined),
+      start,
+      end,
+      line,
+      start - lineStarts[line - 1]! + 1,
+      end === start ? line : lineOf(end - 1),
     );
     node.parent = parent;
     nodeCount++;
-    let list = byType.get(type);
-    if (!list) byType.set(type, (list = []));
+    let list = byType.get(type.name);
+    if (!list) byType.set(type.name, (list = []));
     list.push(node);
-    if (type === "ERROR" || cursor.nodeIsMissing) errors.push({ line: node.line, endLine: node.endLine });
+    if (type.name === "ERROR" || missing) errors.push({ line: node.line, endLine: node.endLine });
     return node;
   };
 
-  const root = make(undefined);
+  const root = visit(undefined)!;
   let parent = root;
   // Iterative pre-order walk: descend, then siblings, then climb.
   if (cursor.gotoFirstChild()) {
     for (;;) {
-      let node: SyntaxNode | undefined;
-      if (keep(cursor)) {
-        node = make(parent);
-        parent.children.push(node);
-      }
+      const node = visit(parent);
+      if (node) parent.children.push(node);
       if (node && cursor.gotoFirstChild()) {
         parent = node;
         continue;
@@ -94,11 +130,4 @@ function convert(cursor: TreeCursor, source: string): ParsedSource {
     }
   }
   return { root, byType, errors, nodeCount };
-}
-
-/** Named nodes (except comments) and anonymous nodes with a field (operators, delimiters). */
-function keep(cursor: TreeCursor): boolean {
-  if (cursor.nodeIsMissing) return true;
-  if (cursor.nodeIsNamed) return cursor.nodeType !== "comment";
-  return cursor.currentFieldName !== null;
 }
