@@ -8,6 +8,11 @@ import type { SyntaxNode } from "./node.js";
 
 /** `Repo.all`, `:erlang.binary_to_term`, `spawn`; undefined for calls on variables (`fun.()`). */
 export function callName(call: SyntaxNode): string | undefined {
+  if (call.memoCallName === undefined) call.memoCallName = computeCallName(call) ?? null;
+  return call.memoCallName ?? undefined;
+}
+
+function computeCallName(call: SyntaxNode): string | undefined {
   const target = call.child("target");
   if (!target) return undefined;
   if (target.type === "identifier") return target.text;
@@ -43,8 +48,8 @@ export function moduleName(call: SyntaxNode): string | undefined {
 /** A local call (`def`, `assign`, `raw`) with this name. */
 export function isLocalCall(node: SyntaxNode, ...names: string[]): boolean {
   if (node.type !== "call") return false;
-  const target = node.child("target");
-  return target?.type === "identifier" && names.includes(target.text);
+  const name = callName(node);
+  return name !== undefined && !name.includes(".") && names.includes(name);
 }
 
 /** The written arguments (without a trailing `do` block). */

@@ -7,6 +7,10 @@
 export class SyntaxNode {
   readonly children: SyntaxNode[] = [];
   parent: SyntaxNode | undefined;
+  /** Memo slots for helpers many rules ask about the same node (`calls.ts`, `patterns.ts`); `null` = computed, none. */
+  memoCallName: string | null | undefined = undefined;
+  memoEnclosingDef: SyntaxNode | null | undefined = undefined;
+  memoInQuote: boolean | undefined = undefined;
 
   constructor(
     readonly source: string,

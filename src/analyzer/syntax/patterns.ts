@@ -24,12 +24,20 @@ export function isInPattern(node: SyntaxNode): boolean {
 
 /** Inside `quote do … end`: code generated for another module, not run here. */
 export function inQuote(node: SyntaxNode): boolean {
-  return node.ancestor((n) => isLocalCall(n, "quote")) !== undefined;
+  if (node.memoInQuote === undefined) {
+    const parent = node.parent;
+    node.memoInQuote = parent !== undefined && (isLocalCall(parent, "quote") || inQuote(parent));
+  }
+  return node.memoInQuote;
 }
 
 /** The innermost `def`/`defp`/`defmacro`… call around `node`. */
 export function enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
-  return node.ancestor((n) => isLocalCall(n, ...DEF_KINDS));
+  if (node.memoEnclosingDef === undefined) {
+    const parent = node.parent;
+    node.memoEnclosingDef = parent === undefined ? null : isLocalCall(parent, ...DEF_KINDS) ? parent : (enclosingDef(parent) ?? null);
+  }
+  return node.memoEnclosingDef ?? undefined;
 }
 
 /**
