@@ -1,0 +1,26 @@
+import { readFile } from "node:fs/promises";
+import { setTimeout as sleep } from "node:timers/promises";
+
+/** bwrap's first JSON status document names the sandbox's pid 1 (host pid). */
+export function childPidFromStatus(status: string): number | undefined {
+  const match = /"child-pid"\s*:\s*(\d+)/.exec(status);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * bwrap returns as soon as the sandbox's pid 1 reported the exit status, while the kernel may still
+ * be killing the rest of the pid namespace. Pid 1 turns into a zombie (or disappears) only after
+ * every other process in its namespace is gone: wait for that, so a run never returns while
+ * something it started still runs.
+ */
+export async function waitNamespaceGone(pid: number | undefined, timeoutMs = 5_000): Promise<void> {
+  if (pid === undefined) return;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => undefined);
+    if (stat === undefined) return;
+    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    if (state === "Z" || state === "X") return;
+    await sleep(2);
+  }
+}

@@ -1,0 +1,143 @@
+import { access, chmod, mkdir, rm } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { bwrapArgs } from "../bubblewrap/args.js";
+import { type BwrapHost, probeBubblewrap } from "../bubblewrap/probe.js";
+import { detectCgroups } from "../cgroup/detect.js";
+import { RunCgroup } from "../cgroup/group.js";
+import { SANDBOX_PATH } from "../env.js";
+import { postgresFailed, postgresMissing, utilMissing } from "../errors.js";
+import { sandboxIdentity } from "../identity.js";
+import { type JobLayout, prepareJobLayout } from "../layout.js";
+import { type LauncherTools, launcherArgv } from "../launcher.js";
+import { chownTree } from "../own.js";
+import { type ProcessOutcome, runProcess } from "../process/run.js";
+import { which } from "../which.js";
+import { socketEctoUrl, socketEnv } from "./env.js";
+import { DEFAULT_PG_BIN, PG_PORT, PG_USER, type PostgresOptions, type PostgresService } from "./types.js";
+
+const DAY_MS = 24 * 3600_000;
+/** sun_path is 108 bytes; the socket file name adds 14. */
+const MAX_SOCKET_DIR = 92;
+
+/**
+ * A throwaway cluster (initdb + postgres from Debian's package) on a unix socket inside the job
+ * directory, run as the sandbox uid (PostgreSQL refuses root). With bubblewrap the server itself is
+ * sandboxed too — no network, only its own directory writable — because a superuser connection
+ * can run programs on the server (`COPY … TO PROGRAM`).
+ */
+export async function startLocalPostgres(options: PostgresOptions): Promise<PostgresService> {
+  if (options.signal?.aborted) throw postgresFailed("the job was aborted before the database started");
+  const binDir = options.binDir ?? DEFAULT_PG_BIN;
+  const missing: string[] = [];
+  for (const name of ["initdb", "postgres", "pg_isready"]) {
+    await access(join(binDir, name)).catch(() => missing.push(name));
+  }
+  if (missing.length > 0) throw postgresMissing(binDir, missing);
+
+  const hostPath = options.hostPath ?? process.env.PATH;
+  const sandboxed = options.backend !== "none";
+  const bwrapHost = sandboxed ? await probeBubblewrap(hostPath) : undefined;
+  const jobDir = resolve(options.jobDir);
+  const identity = sandboxIdentity(jobDir, options.uid);
+  const tools = bwrapHost?.tools ?? localTools(hostPath);
+  const layout = await prepareJobLayout(jobDir, identity);
+  const root = join(jobDir, "postgres");
+  const data = join(root, "data");
+  const socket = join(root, "socket");
+  if (socket.length > MAX_SOCKET_DIR) throw postgresFailed(`the socket path ${socket} is too long for a unix socket; use a shorter ELIXIR_AGENT_WORK_DIR`);
+  await mkdir(data, { recursive: true });
+  await mkdir(socket, { recursive: true });
+  await chmod(data, 0o700);
+  await chownTree(root, identity);
+
+  const homes = await detectCgroups();
+  const group = await RunCgroup.create(homes, { memoryBytes: options.memoryBytes ?? 1024 ** 3, processes: options.processes ?? 256 });
+  const command = (argv: string[]) =>
+    launcherArgv(
+      { tools, cgroupProcs: group?.procsFiles ?? [], rlimits: { processes: options.processes ?? 256 }, identity },
+      bwrapHost ? serverSandbox(bwrapHost, layout, root, argv) : argv,
+    );
+  const env = bwrapHost ? {} : { PATH: SANDBOX_PATH, LANG: "C.UTF-8", HOME: layout.home };
+  const stopper = new AbortController();
+  let server: Promise<ProcessOutcome> | undefined;
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      stopper.abort();
+      await server?.catch(() => undefined);
+      await group?.remove().catch(() => undefined);
+      await rm(root, { recursive: true, force: true });
+    })());
+  options.signal?.addEventListener("abort", () => void stop(), { once: true });
+
+  try {
+    const init = await runProcess({
+      argv: command([join(binDir, "initdb"), "-D", data, "-U", PG_USER, "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"]),
+      cwd: "/",
+      env,
+      wallMs: options.startTimeoutMs ?? 120_000,
+      outputBytes: 256 * 1024,
+      signal: stopper.signal,
+    });
+    if (init.exitCode !== 0) throw postgresFailed(`initdb: ${lastLines(init)}`);
+    const serverArgs = ["-D", data, "-k", socket, "-p", String(PG_PORT), "-c", "listen_addresses=", "-c", "fsync=off"];
+    serverArgs.push("-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "logging_collector=on", "-c", "max_connections=200");
+    server = runProcess({ argv: command([join(binDir, "postgres"), ...serverArgs]), cwd: "/", env, wallMs: DAY_MS, outputBytes: 1024 ** 2, signal: stopper.signal });
+    await waitReady(binDir, socket, server, options.startTimeoutMs ?? 60_000, stopper.signal);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { env: socketEnv(socket), ectoUrl: socketEctoUrl(socket), bindPaths: [socket], stop };
+}
+
+function serverSandbox(host: BwrapHost, layout: JobLayout, root: string, argv: string[]): string[] {
+  return bwrapArgs({
+    bwrap: host.bwrap,
+    network: "none",
+    rootLinks: host.rootLinks,
+    rootDirs: host.rootDirs,
+    etcFiles: layout.etcFiles,
+    workspace: root,
+    home: layout.home,
+    tmpBytes: 256 * 1024 ** 2,
+    readOnlyPaths: [],
+    writablePaths: [],
+    cwd: root,
+    env: { PATH: SANDBOX_PATH, LANG: "C.UTF-8", HOME: layout.home },
+    command: argv,
+  });
+}
+
+function localTools(hostPath: string | undefined): LauncherTools {
+  const prlimit = which("prlimit", hostPath);
+  if (!prlimit) throw utilMissing("prlimit", "to start PostgreSQL with limits");
+  const setpriv = which("setpriv", hostPath);
+  if (!setpriv) throw utilMissing("setpriv", "to start PostgreSQL as an unprivileged uid (it refuses root)");
+  return { sh: which("sh", hostPath) ?? "/bin/sh", prlimit, setpriv };
+}
+
+async function waitReady(binDir: string, socket: string, server: Promise<ProcessOutcome>, timeoutMs: number, signal: AbortSignal): Promise<void> {
+  let exited: ProcessOutcome | undefined;
+  void server.then((outcome) => (exited = outcome));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !signal.aborted) {
+    if (exited) throw postgresFailed(`the server exited during start-up: ${lastLines(exited)}`);
+    const probe = await runProcess({
+      argv: [join(binDir, "pg_isready"), "-q", "-h", socket, "-p", String(PG_PORT), "-U", PG_USER],
+      cwd: "/",
+      env: {},
+      wallMs: 5_000,
+      outputBytes: 4096,
+    });
+    if (probe.exitCode === 0) return;
+    await sleep(50);
+  }
+  throw postgresFailed(signal.aborted ? "aborted during start-up" : `not ready after ${Math.round(timeoutMs / 1000)} s`);
+}
+
+function lastLines(outcome: ProcessOutcome): string {
+  const text = `${outcome.stderr.text()}\n${outcome.stdout.text()}`.trim();
+  return text.split("\n").slice(-3).join(" / ").slice(0, 500) || `exit ${outcome.exitCode ?? outcome.signal}`;
+}
