@@ -57,12 +57,12 @@ export function locateHomes(mountinfo: string, procCgroup: string): CgroupHomes 
     const v1 = mounts.find((m) => m.fstype === "cgroup" && m.options.includes(controller));
     const path = paths.get(controller);
     if (v1 && path !== undefined) {
-      homes[controller] = { version: 1, dir: join(v1.point, relative(path, v1.root)) };
+      homes[controller] = { version: 1, dir: under(v1.point, relative(path, v1.root)) };
       continue;
     }
     const v2 = mounts.find((m) => m.fstype === "cgroup2");
     const v2path = paths.get("");
-    if (v2 && v2path !== undefined) homes[controller] = { version: 2, dir: join(v2.point, relative(v2path, v2.root)) };
+    if (v2 && v2path !== undefined) homes[controller] = { version: 2, dir: under(v2.point, relative(v2path, v2.root)) };
   }
   return homes;
 }
@@ -111,6 +111,11 @@ export function detectCgroups(): Promise<CgroupHomes> {
     }
   })();
   return cached;
+}
+
+function under(point: string, path: string): string {
+  const dir = join(point, path);
+  return dir.length > 1 && dir.endsWith("/") ? dir.slice(0, -1) : dir;
 }
 
 function relative(path: string, root: string): string {
