@@ -29,18 +29,19 @@ export interface ResolvedBackend {
  */
 export async function resolveBackend(setting: BackendSetting, options: ResolveOptions = {}): Promise<ResolvedBackend> {
   const platform = options.platform ?? process.platform;
+  const hostPath = options.hostPath ?? process.env.PATH;
   switch (setting) {
     case "none":
       if ((options.context ?? "app") === "app" && !options.allowNone) throw noneRefused();
       return { backend: "none", warning: noneBackendWarning() };
     case "bubblewrap":
-      await probeBubblewrap(options.hostPath, platform);
+      await probeBubblewrap(hostPath, platform);
       return { backend: "bubblewrap" };
     case "docker":
-      await probeDocker(options.hostPath);
+      await probeDocker(hostPath);
       return { backend: "docker" };
     case "auto":
-      return auto(options.hostPath, platform);
+      return auto(hostPath, platform);
   }
 }
 

@@ -17,6 +17,7 @@ import { socketEctoUrl, socketEnv } from "./env.js";
 import { DEFAULT_PG_BIN, PG_PORT, PG_USER, type PostgresOptions, type PostgresService } from "./types.js";
 
 const DAY_MS = 24 * 3600_000;
+const NOBODY = 65534;
 /** sun_path is 108 bytes; the socket file name adds 14. */
 const MAX_SOCKET_DIR = 92;
 
@@ -39,7 +40,8 @@ export async function startLocalPostgres(options: PostgresOptions): Promise<Post
   const sandboxed = options.backend !== "none";
   const bwrapHost = sandboxed ? await probeBubblewrap(hostPath) : undefined;
   const jobDir = resolve(options.jobDir);
-  const identity = sandboxIdentity(jobDir, options.uid);
+  // Unsandboxed, initdb needs a passwd entry for its uid: a root app uses `nobody` then.
+  const identity = sandboxIdentity(jobDir, options.uid ?? (sandboxed ? undefined : NOBODY));
   const tools = bwrapHost?.tools ?? localTools(hostPath);
   const layout = await prepareJobLayout(jobDir, identity);
   const root = join(jobDir, "postgres");
