@@ -1,5 +1,8 @@
 import { DEFAULT_LIMITS, type Limits } from "./types.js";
 
+/** setTimeout fires at once for anything above 2^31-1 ms (~24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** The limits of one run: defaults, then the sandbox's options, then the request's. */
 export function resolveLimits(...layers: ReadonlyArray<Partial<Limits> | undefined>): Limits {
   const merged: Limits = { ...DEFAULT_LIMITS };
@@ -13,6 +16,7 @@ export function resolveLimits(...layers: ReadonlyArray<Partial<Limits> | undefin
       throw new RangeError(`sandbox limit \`${key}\` must be a positive number, got ${String(value)}`);
     }
   }
+  merged.wallMs = Math.min(merged.wallMs, MAX_TIMER_MS);
   return merged;
 }
 

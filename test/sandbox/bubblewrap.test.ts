@@ -90,6 +90,13 @@ describe.skipIf(SKIP_BWRAP)("bubblewrap sandbox", () => {
     expect((error as SandboxUnavailableError).message).toMatch(/bwrap: .*helpers/);
   });
 
+  it("stops a CPU hog at its CPU-time limit", async () => {
+    const result = await run("while :; do :; done", { limits: { cpuSeconds: 1, wallMs: 120_000 } });
+    expect(result.timedOut).toBe(false);
+    expect(result.signal).toBe("SIGXCPU");
+    expect(result.limitHit).toBe("cpu");
+  });
+
   it("says how it enforces limits here", () => {
     expect(sandbox.backend).toBe("bubblewrap");
     expect(["cgroup-v1", "cgroup-v2", "rlimit"]).toContain(sandbox.enforcement.memory);

@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { detectCgroups, locateHomes, parseProcCgroup } from "../../src/sandbox/cgroup/detect.js";
+import { detectCgroups, locateHomes, parseProcCgroup, sweepStaleGroups } from "../../src/sandbox/cgroup/detect.js";
 import { RunCgroup } from "../../src/sandbox/cgroup/group.js";
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, "..", "fixtures", "sandbox", "cgroup", name), "utf8");
@@ -50,5 +51,20 @@ describe("RunCgroup on this host", async () => {
     expect(await group!.hits()).toEqual({ memory: false, processes: false });
     await group!.remove();
     for (const dir of dirs) expect(() => readFileSync(join(dir, "cgroup.procs"))).toThrow();
+  });
+
+  it.skipIf(!homes.pids)("sweeps empty groups left by an app process that died", async () => {
+    const dead = spawnSync("/bin/true").pid;
+    const stale = join(homes.pids!.dir, `elixir-agent-${dead}-1`);
+    const mine = join(homes.pids!.dir, `elixir-agent-${process.pid}-999999`);
+    mkdirSync(stale);
+    mkdirSync(mine);
+    try {
+      await sweepStaleGroups({ pids: homes.pids! });
+      expect(existsSync(stale)).toBe(false);
+      expect(existsSync(mine)).toBe(true);
+    } finally {
+      for (const dir of [stale, mine]) if (existsSync(dir)) rmdirSync(dir);
+    }
   });
 });

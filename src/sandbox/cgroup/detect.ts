@@ -1,4 +1,4 @@
-import { mkdir, readFile, rmdir, access } from "node:fs/promises";
+import { access, mkdir, readdir, readFile, rmdir } from "node:fs/promises";
 import { join } from "node:path";
 
 export type Controller = "memory" | "pids" | "cpu";
@@ -105,12 +105,35 @@ export function detectCgroups(): Promise<CgroupHomes> {
         readFile("/proc/self/mountinfo", "utf8"),
         readFile("/proc/self/cgroup", "utf8"),
       ]);
-      return await usableHomes(locateHomes(mountinfo, procCgroup));
+      const homes = await usableHomes(locateHomes(mountinfo, procCgroup));
+      await sweepStaleGroups(homes);
+      return homes;
     } catch {
       return {};
     }
   })();
   return cached;
+}
+
+/** Removes empty run groups left by an earlier app process that died mid-run. */
+export async function sweepStaleGroups(homes: CgroupHomes): Promise<void> {
+  for (const dir of new Set(Object.values(homes).map((home) => home.dir))) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names) {
+      const owner = /^elixir-agent-(\d+)-\d+$/.exec(name)?.[1];
+      if (!owner || Number(owner) === process.pid || alive(Number(owner))) continue;
+      await rmdir(join(dir, name)).catch(() => undefined);
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 function under(point: string, path: string): string {

@@ -12,6 +12,7 @@ import { type JobLayout, prepareJobLayout } from "../layout.js";
 import { type LauncherTools, launcherArgv } from "../launcher.js";
 import { chownTree } from "../own.js";
 import { type ProcessOutcome, runProcess } from "../process/run.js";
+import { DEFAULT_LIMITS } from "../types.js";
 import { which } from "../which.js";
 import { socketEctoUrl, socketEnv } from "./env.js";
 import { DEFAULT_PG_BIN, PG_PORT, PG_USER, type PostgresOptions, type PostgresService } from "./types.js";
@@ -57,7 +58,8 @@ export async function startLocalPostgres(options: PostgresOptions): Promise<Post
   const group = await RunCgroup.create(homes, { memoryBytes: options.memoryBytes ?? 1024 ** 3, processes: options.processes ?? 256 });
   const command = (argv: string[]) =>
     launcherArgv(
-      { tools, cgroupProcs: group?.procsFiles ?? [], rlimits: { processes: options.processes ?? 256 }, identity },
+      // RLIMIT_NPROC counts every process of the uid, the job's sandbox runs included.
+      { tools, cgroupProcs: group?.procsFiles ?? [], rlimits: { processes: (options.processes ?? 256) + DEFAULT_LIMITS.processes }, identity },
       bwrapHost ? serverSandbox(bwrapHost, layout, root, argv) : argv,
     );
   const env = bwrapHost ? {} : { PATH: SANDBOX_PATH, LANG: "C.UTF-8", HOME: layout.home };
