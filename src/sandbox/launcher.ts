@@ -5,6 +5,8 @@ export interface LauncherTools {
   sh: string;
   prlimit: string;
   setpriv: string;
+  /** `sh` has dash's `ulimit -p` (RLIMIT_NPROC): it sets the rlimits itself, one exec fewer. */
+  shUlimit?: boolean;
 }
 
 export interface RlimitPlan {
@@ -21,30 +23,42 @@ export interface LaunchPlan {
   cgroupProcs: readonly string[];
   rlimits: RlimitPlan;
   identity: SandboxIdentity;
+  /** The command kills itself with its parent (bwrap --die-with-parent): no setpriv needed for that. */
+  commandDiesWithParent?: boolean;
 }
 
-/** Joins every cgroup given before `--`, then execs the rest: the run is inside from its first instruction. */
-const JOIN_SCRIPT = 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"';
+/** Joins every cgroup given before `--`: the run is inside from its first instruction. */
+const JOIN = 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift';
 
 /**
- * The argv that starts `command` (normally bwrap): [sh: join cgroups] → prlimit → setpriv (die
- * with the app; when root, drop to the sandbox uid) → command. Every step execs the next, so it is one process throughout.
+ * The argv that starts `command` (normally bwrap), one process throughout (each step execs the
+ * next): [sh: join the run's cgroups, set rlimits with dash's ulimit] → [prlimit, where sh cannot]
+ * → [setpriv: drop root to the sandbox uid; die with the app] → command.
  */
 export function launcherArgv(plan: LaunchPlan, command: readonly string[]): string[] {
-  const argv: string[] = [];
-  if (plan.cgroupProcs.length > 0) argv.push(plan.tools.sh, "-c", JOIN_SCRIPT, "sandbox-launch", ...plan.cgroupProcs, "--");
   const { processes, dataBytes, cpuSeconds } = plan.rlimits;
-  argv.push(plan.tools.prlimit, `--nproc=${processes}:${processes}`, "--core=0:0");
-  if (dataBytes !== undefined) argv.push(`--data=${dataBytes}:${dataBytes}`);
-  // The soft limit sends SIGXCPU (reported as a CPU limit), the hard one SIGKILL shortly after.
-  if (cpuSeconds !== undefined) argv.push(`--cpu=${Math.ceil(cpuSeconds)}:${Math.ceil(cpuSeconds) + 5}`);
-  argv.push("--");
-  // Dies with the app even where the command is not bwrap (which has --die-with-parent itself).
-  argv.push(plan.tools.setpriv, "--pdeathsig=KILL");
+  const cpu = cpuSeconds === undefined ? undefined : Math.ceil(cpuSeconds);
+  const argv: string[] = [];
+  if (plan.tools.shUlimit) {
+    // dash: -p processes, -d data in KiB, -t CPU seconds (soft first; the hard one 5 s later kills).
+    const limits = [`ulimit -p ${processes}`, "ulimit -c 0"];
+    if (dataBytes !== undefined) limits.push(`ulimit -d ${Math.floor(dataBytes / 1024)}`);
+    if (cpu !== undefined) limits.push(`ulimit -S -t ${cpu}`, `ulimit -H -t ${cpu + 5}`);
+    argv.push(plan.tools.sh, "-c", `${JOIN}; ${limits.join(" && ")} || exit 125; exec "$@"`, "sandbox-launch", ...plan.cgroupProcs, "--");
+  } else {
+    if (plan.cgroupProcs.length > 0) argv.push(plan.tools.sh, "-c", `${JOIN}; exec "$@"`, "sandbox-launch", ...plan.cgroupProcs, "--");
+    argv.push(plan.tools.prlimit, `--nproc=${processes}:${processes}`, "--core=0:0");
+    if (dataBytes !== undefined) argv.push(`--data=${dataBytes}:${dataBytes}`);
+    // The soft limit sends SIGXCPU (reported as a CPU limit), the hard one SIGKILL shortly after.
+    if (cpu !== undefined) argv.push(`--cpu=${cpu}:${cpu + 5}`);
+    argv.push("--");
+  }
   if (plan.identity.switchUser) {
     const { uid, gid } = plan.identity;
-    argv.push(`--reuid=${uid}`, `--regid=${gid}`, "--clear-groups", "--inh-caps=-all", "--bounding-set=-all");
+    argv.push(plan.tools.setpriv, "--pdeathsig=KILL", `--reuid=${uid}`, `--regid=${gid}`, "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--");
+  } else if (!plan.commandDiesWithParent) {
+    argv.push(plan.tools.setpriv, "--pdeathsig=KILL", "--");
   }
-  argv.push("--", ...command);
+  argv.push(...command);
   return argv;
 }

@@ -81,24 +81,40 @@ describe("bwrapArgs", () => {
 
 describe("launcherArgv", () => {
   const tools = { sh: "/bin/sh", prlimit: "/usr/bin/prlimit", setpriv: "/usr/bin/setpriv" };
+  const root = { uid: 1800000001, gid: 1800000001, switchUser: true };
+  const JOIN = 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift';
 
-  it("joins the cgroups first, sets rlimits, drops root to the sandbox uid, then execs bwrap", () => {
+  it("with dash: joins the cgroups and sets rlimits in one shell, drops root, then execs bwrap", () => {
     const argv = launcherArgv(
-      { tools, cgroupProcs: ["/cg/memory/x/cgroup.procs", "/cg/pids/x/cgroup.procs"], rlimits: { processes: 80, cpuSeconds: 60 }, identity: { uid: 1800000001, gid: 1800000001, switchUser: true } },
+      { tools: { ...tools, shUlimit: true }, cgroupProcs: ["/cg/memory/x/cgroup.procs", "/cg/pids/x/cgroup.procs"], rlimits: { processes: 80, cpuSeconds: 60 }, identity: root, commandDiesWithParent: true },
       ["/usr/bin/bwrap", "--", "true"],
     );
     expect(argv).toEqual([
-      "/bin/sh", "-c", 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"', "sandbox-launch",
+      "/bin/sh", "-c", `${JOIN}; ulimit -p 80 && ulimit -c 0 && ulimit -S -t 60 && ulimit -H -t 65 || exit 125; exec "$@"`, "sandbox-launch",
       "/cg/memory/x/cgroup.procs", "/cg/pids/x/cgroup.procs", "--",
-      "/usr/bin/prlimit", "--nproc=80:80", "--core=0:0", "--cpu=60:65", "--",
       "/usr/bin/setpriv", "--pdeathsig=KILL", "--reuid=1800000001", "--regid=1800000001", "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--",
       "/usr/bin/bwrap", "--", "true",
     ]);
   });
 
+  it("without dash: a joining shell only when there are cgroups, then prlimit", () => {
+    const argv = launcherArgv({ tools, cgroupProcs: ["/cg/pids/x/cgroup.procs"], rlimits: { processes: 80, cpuSeconds: 60 }, identity: root, commandDiesWithParent: true }, ["/usr/bin/bwrap"]);
+    expect(argv.slice(0, 7)).toEqual(["/bin/sh", "-c", `${JOIN}; exec "$@"`, "sandbox-launch", "/cg/pids/x/cgroup.procs", "--", "/usr/bin/prlimit"]);
+    expect(argv).toContain("--nproc=80:80");
+    expect(argv).toContain("--cpu=60:65");
+  });
+
   it("uses RLIMIT_DATA (never RLIMIT_AS) where no cgroup bounds memory, and keeps a non-root uid", () => {
-    const argv = launcherArgv({ tools, cgroupProcs: [], rlimits: { processes: 64, dataBytes: 1024 }, identity: { uid: 1000, gid: 1000, switchUser: false } }, ["/usr/bin/bwrap"]);
-    expect(argv).toEqual(["/usr/bin/prlimit", "--nproc=64:64", "--core=0:0", "--data=1024:1024", "--", "/usr/bin/setpriv", "--pdeathsig=KILL", "--", "/usr/bin/bwrap"]);
+    const argv = launcherArgv({ tools, cgroupProcs: [], rlimits: { processes: 64, dataBytes: 1024 }, identity: { uid: 1000, gid: 1000, switchUser: false }, commandDiesWithParent: true }, ["/usr/bin/bwrap"]);
+    expect(argv).toEqual(["/usr/bin/prlimit", "--nproc=64:64", "--core=0:0", "--data=1024:1024", "--", "/usr/bin/bwrap"]);
     expect(argv.some((a) => a.startsWith("--as"))).toBe(false);
+    const dash = launcherArgv({ tools: { ...tools, shUlimit: true }, cgroupProcs: [], rlimits: { processes: 64, dataBytes: 1024 * 1024 }, identity: { uid: 1000, gid: 1000, switchUser: false }, commandDiesWithParent: true }, ["/usr/bin/bwrap"]);
+    expect(dash[2]).toContain("ulimit -d 1024");
+    expect(dash[2]).not.toContain("ulimit -v");
+  });
+
+  it("ties a command that does not die with its parent to the app (setpriv --pdeathsig)", () => {
+    const argv = launcherArgv({ tools, cgroupProcs: [], rlimits: { processes: 64 }, identity: { uid: 1000, gid: 1000, switchUser: false } }, ["/usr/lib/postgresql/15/bin/postgres"]);
+    expect(argv.slice(-4)).toEqual(["/usr/bin/setpriv", "--pdeathsig=KILL", "--", "/usr/lib/postgresql/15/bin/postgres"]);
   });
 });

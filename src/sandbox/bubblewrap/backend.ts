@@ -63,7 +63,7 @@ class BubblewrapSandbox implements Sandbox {
     const env = sandboxEnv({ home: this.layout.home, extra: { ...serviceEnv, ...request.env } });
     assertNoSecrets([...Object.values(env), request.command, ...request.args, request.stdin ?? ""], this.secrets);
 
-    const group = await RunCgroup.create(this.homes, { memoryBytes: limits.memoryBytes, processes: limits.processes, ...(limits.cpus !== undefined ? { cpus: limits.cpus } : {}) });
+    const group = RunCgroup.create(this.homes, { memoryBytes: limits.memoryBytes, processes: limits.processes, ...(limits.cpus !== undefined ? { cpus: limits.cpus } : {}) });
     const memoryByCgroup = group?.controllers.includes("memory") ?? false;
     // With a pids cgroup the exact limit is counted there (and a hit is visible in pids.events);
     // RLIMIT_NPROC, checked first by the kernel, stays a slightly looser backstop.
@@ -83,7 +83,8 @@ class BubblewrapSandbox implements Sandbox {
       cwd,
       env,
       command: withStartMarker("/bin/sh", request.command, request.args),
-      statusFd: 4,
+      // Without a cgroup, bwrap's status names the sandbox's pid 1, to wait for its namespace.
+      ...(group ? {} : { statusFd: 4 }),
     });
     const argv = launcherArgv(
       {
@@ -91,6 +92,7 @@ class BubblewrapSandbox implements Sandbox {
         cgroupProcs: group?.procsFiles ?? [],
         rlimits: { processes: nproc, cpuSeconds: limits.cpuSeconds, ...(memoryByCgroup ? {} : { dataBytes: limits.memoryBytes }) },
         identity: this.identity,
+        commandDiesWithParent: true,
       },
       inner,
     );
@@ -104,15 +106,18 @@ class BubblewrapSandbox implements Sandbox {
         outputBytes: limits.outputBytes,
         ...(request.signal ? { signal: request.signal } : {}),
         startMarker: START_MARKER,
-        statusPipe: true,
+        statusPipe: !group,
         ...(group ? { onKill: () => group.killAll() } : {}),
       });
       if (!outcome.started && !outcome.aborted && !outcome.timedOut) {
         const detail = outcome.stderr.text().trim().split("\n")[0] || `exit ${outcome.exitCode ?? outcome.signal}`;
         throw sandboxStartFailed("bubblewrap", detail);
       }
-      await waitNamespaceGone(childPidFromStatus(outcome.status));
-      const hits = group ? await group.hits() : undefined;
+      // Every process of the run is in its cgroup: emptying it (remove) waits for all of them.
+      // Without one, wait for the pid namespace to be torn down.
+      if (group) await group.killAll();
+      else await waitNamespaceGone(childPidFromStatus(outcome.status));
+      const hits = group?.hits();
       return toRunResult(outcome, { decodeStatus: true, ...(hits ? { hits } : {}) });
     } finally {
       await group?.remove();

@@ -1,6 +1,7 @@
-import { bwrapFailed, bwrapMissing, unsupportedPlatform, userNamespacesDenied, utilMissing } from "../errors.js";
+import { bwrapFailed, bwrapMissing, unsupportedPlatform, userNamespacesDenied } from "../errors.js";
 import { sandboxIdentity } from "../identity.js";
 import { type LauncherTools, launcherArgv } from "../launcher.js";
+import { launcherTools } from "../tools.js";
 import { runProcess } from "../process/run.js";
 import type { SandboxUnavailableError } from "../types.js";
 import { which } from "../which.js";
@@ -41,12 +42,8 @@ async function runProbe(hostPath: string | undefined, platform: NodeJS.Platform)
   if (platform !== "linux") throw unsupportedPlatform(platform);
   const bwrap = which("bwrap", hostPath);
   if (!bwrap) throw bwrapMissing();
-  const prlimit = which("prlimit", hostPath);
-  if (!prlimit) throw utilMissing("prlimit", "to set process, memory and CPU limits");
+  const tools = launcherTools(hostPath);
   const identity = sandboxIdentity("/probe");
-  const setpriv = which("setpriv", hostPath);
-  if (!setpriv) throw utilMissing("setpriv", "to run pull-request code as an unprivileged uid (not root) and to stop it with the app");
-  const tools: LauncherTools = { sh: which("sh", hostPath) ?? "/bin/sh", prlimit, setpriv };
   const layout = rootLayout();
 
   const args = [bwrap, "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session", "--clearenv"];
@@ -54,7 +51,7 @@ async function runProbe(hostPath: string | undefined, platform: NodeJS.Platform)
   for (const [link, target] of Object.entries(layout.rootLinks)) args.push("--symlink", target, link);
   for (const dir of layout.rootDirs) args.push("--ro-bind", dir, dir);
   args.push("--proc", "/proc", "--dev", "/dev", "--", "/usr/bin/true");
-  const argv = launcherArgv({ tools, cgroupProcs: [], rlimits: { processes: 64 }, identity }, args);
+  const argv = launcherArgv({ tools, cgroupProcs: [], rlimits: { processes: 64 }, identity, commandDiesWithParent: true }, args);
   let outcome;
   try {
     outcome = await runProcess({ argv, cwd: "/", env: {}, wallMs: 15_000, outputBytes: 64 * 1024 });

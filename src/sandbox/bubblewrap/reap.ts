@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /** bwrap's first JSON status document names the sandbox's pid 1 (host pid). */
@@ -11,16 +11,21 @@ export function childPidFromStatus(status: string): number | undefined {
  * bwrap returns as soon as the sandbox's pid 1 reported the exit status, while the kernel may still
  * be killing the rest of the pid namespace. Pid 1 turns into a zombie (or disappears) only after
  * every other process in its namespace is gone: wait for that, so a run never returns while
- * something it started still runs.
+ * something it started still runs. (Runs with a cgroup wait for the group to empty instead.)
  */
 export async function waitNamespaceGone(pid: number | undefined, timeoutMs = 5_000): Promise<void> {
   if (pid === undefined) return;
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => undefined);
-    if (stat === undefined) return;
-    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
-    if (state === "Z" || state === "X") return;
-    await sleep(2);
+  while (Date.now() < deadline && !exited(pid)) await sleep(1);
+}
+
+function exited(pid: number): boolean {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return true;
   }
+  const state = stat.charAt(stat.lastIndexOf(")") + 2);
+  return state === "Z" || state === "X";
 }

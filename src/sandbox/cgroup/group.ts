@@ -1,4 +1,4 @@
-import { mkdir, readFile, rmdir, writeFile } from "node:fs/promises";
+import { mkdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type CgroupHomes, type Controller, type ControllerHome, limitFile } from "./detect.js";
@@ -14,12 +14,13 @@ let counter = 0;
 /**
  * One cgroup per run, under the app's own cgroup of each usable controller: a hard total for
  * memory and processes, whatever uid the code runs as. The launcher joins it before exec'ing
- * bubblewrap, so every process of the run is inside from the start.
+ * bubblewrap, so every process of the run is inside from the start. cgroupfs lives in memory:
+ * its files are read and written synchronously (no thread-pool round trips per run).
  */
 export class RunCgroup {
   private constructor(private readonly dirs: ReadonlyMap<Controller, { dir: string; home: ControllerHome }>) {}
 
-  static async create(homes: CgroupHomes, limits: GroupLimits): Promise<RunCgroup | undefined> {
+  static create(homes: CgroupHomes, limits: GroupLimits): RunCgroup | undefined {
     const name = `elixir-agent-${process.pid}-${++counter}`;
     const dirs = new Map<Controller, { dir: string; home: ControllerHome }>();
     const group = new RunCgroup(dirs);
@@ -28,12 +29,12 @@ export class RunCgroup {
         const home = homes[controller];
         if (!home || (controller === "cpu" && limits.cpus === undefined)) continue;
         const dir = join(home.dir, name);
-        if (![...dirs.values()].some((entry) => entry.dir === dir)) await mkdir(dir);
+        if (![...dirs.values()].some((entry) => entry.dir === dir)) mkdirSync(dir);
         dirs.set(controller, { dir, home });
-        await group.limit(controller, limits);
+        group.limit(controller, limits);
       }
     } catch (error) {
-      await group.remove();
+      group.removeDirs();
       throw error;
     }
     return dirs.size > 0 ? group : undefined;
@@ -48,46 +49,49 @@ export class RunCgroup {
     return [...new Set([...this.dirs.values()].map(({ dir }) => join(dir, "cgroup.procs")))];
   }
 
-  private async limit(controller: Controller, limits: GroupLimits): Promise<void> {
+  private limit(controller: Controller, limits: GroupLimits): void {
     const entry = this.dirs.get(controller);
     if (!entry) return;
     const { dir, home } = entry;
-    const write = (file: string, value: string) => writeFile(join(dir, file), value);
+    const write = (file: string, value: string) => writeFileSync(join(dir, file), value);
     if (controller === "memory") {
-      await write(limitFile("memory", home.version), String(limits.memoryBytes));
+      write(limitFile("memory", home.version), String(limits.memoryBytes));
       // No swapping around the limit (v1: memsw only exists with swap accounting).
-      await write(home.version === 1 ? "memory.memsw.limit_in_bytes" : "memory.swap.max", home.version === 1 ? String(limits.memoryBytes) : "0").catch(() => undefined);
+      try {
+        write(home.version === 1 ? "memory.memsw.limit_in_bytes" : "memory.swap.max", home.version === 1 ? String(limits.memoryBytes) : "0");
+      } catch {
+        // No swap accounting on this host.
+      }
     } else if (controller === "pids") {
-      await write("pids.max", String(limits.processes));
+      write("pids.max", String(limits.processes));
     } else if (limits.cpus !== undefined) {
       const period = 100_000;
       const quota = Math.max(1_000, Math.round(limits.cpus * period));
       if (home.version === 1) {
-        await write("cpu.cfs_period_us", String(period));
-        await write("cpu.cfs_quota_us", String(quota));
+        write("cpu.cfs_period_us", String(period));
+        write("cpu.cfs_quota_us", String(quota));
       } else {
-        await write("cpu.max", `${quota} ${period}`);
+        write("cpu.max", `${quota} ${period}`);
       }
     }
   }
 
   /** Which limits were hit during the run (OOM kill, refused fork). */
-  async hits(): Promise<{ memory: boolean; processes: boolean }> {
+  hits(): { memory: boolean; processes: boolean } {
     const memory = this.dirs.get("memory");
     const pids = this.dirs.get("pids");
-    const oomFile = memory && join(memory.dir, memory.home.version === 1 ? "memory.oom_control" : "memory.events");
-    const [oom, refused] = await Promise.all([
-      oomFile ? readCounter(oomFile, "oom_kill") : 0,
-      pids ? readCounter(join(pids.dir, "pids.events"), "max") : 0,
-    ]);
+    const oom = memory ? readCounter(join(memory.dir, memory.home.version === 1 ? "memory.oom_control" : "memory.events"), "oom_kill") : 0;
+    const refused = pids ? readCounter(join(pids.dir, "pids.events"), "max") : 0;
     return { memory: oom > 0, processes: refused > 0 };
   }
 
-  /** SIGKILL everything still in the group (a backstop: the pid namespace normally did it). */
+  /**
+   * SIGKILLs everything still in the group and waits until it is empty (the pid namespace is
+   * normally tearing itself down already: this also waits for that).
+   */
   async killAll(): Promise<void> {
-    for (let round = 0; round < 50; round++) {
-      const pids = await this.members();
-      if (pids.length === 0) return;
+    const deadline = Date.now() + 5_000;
+    for (let pids = this.members(); pids.length > 0 && Date.now() < deadline; pids = this.members()) {
       for (const pid of pids) {
         try {
           process.kill(pid, "SIGKILL");
@@ -95,39 +99,53 @@ export class RunCgroup {
           // Already gone.
         }
       }
-      await sleep(20);
+      await sleep(1);
     }
   }
 
   async remove(): Promise<void> {
     await this.killAll();
-    for (const dir of new Set([...this.dirs.values()].map((entry) => entry.dir))) {
-      for (let attempt = 0; attempt < 25; attempt++) {
-        try {
-          await rmdir(dir);
-          break;
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code === "ENOENT") break;
-          if (code !== "EBUSY" || attempt === 24) throw error;
-          await sleep(20);
-        }
-      }
+    for (let attempt = 0; !this.removeDirs(); attempt++) {
+      if (attempt === 1_000) throw new Error(`sandbox: cgroup ${this.procsFiles.join(", ")} stays busy`);
+      await sleep(1);
     }
   }
 
-  private async members(): Promise<number[]> {
+  /** True when every directory is gone; EBUSY (tasks still exiting) means try again. */
+  private removeDirs(): boolean {
+    let done = true;
+    for (const dir of new Set([...this.dirs.values()].map((entry) => entry.dir))) {
+      try {
+        rmdirSync(dir);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === "EBUSY") done = false;
+        else if (code !== "ENOENT") throw error;
+      }
+    }
+    return done;
+  }
+
+  private members(): number[] {
     const pids = new Set<number>();
     for (const file of this.procsFiles) {
-      const text = await readFile(file, "utf8").catch(() => "");
+      let text = "";
+      try {
+        text = readFileSync(file, "utf8");
+      } catch {
+        // Removed already.
+      }
       for (const line of text.split("\n")) if (line.trim()) pids.add(Number(line));
     }
     return [...pids];
   }
 }
 
-async function readCounter(file: string, key: string): Promise<number> {
-  const text = await readFile(file, "utf8").catch(() => "");
-  const line = text.split("\n").find((l) => l.startsWith(`${key} `));
-  return line ? Number(line.slice(key.length + 1)) || 0 : 0;
+function readCounter(file: string, key: string): number {
+  try {
+    const line = readFileSync(file, "utf8").split("\n").find((l) => l.startsWith(`${key} `));
+    return line ? Number(line.slice(key.length + 1)) || 0 : 0;
+  } catch {
+    return 0;
+  }
 }

@@ -6,14 +6,14 @@ import { type BwrapHost, probeBubblewrap } from "../bubblewrap/probe.js";
 import { detectCgroups } from "../cgroup/detect.js";
 import { RunCgroup } from "../cgroup/group.js";
 import { SANDBOX_PATH } from "../env.js";
-import { postgresFailed, postgresMissing, utilMissing } from "../errors.js";
+import { postgresFailed, postgresMissing } from "../errors.js";
 import { sandboxIdentity } from "../identity.js";
 import { type JobLayout, prepareJobLayout } from "../layout.js";
-import { type LauncherTools, launcherArgv } from "../launcher.js";
+import { launcherArgv } from "../launcher.js";
+import { launcherTools } from "../tools.js";
 import { chownTree } from "../own.js";
 import { type ProcessOutcome, runProcess } from "../process/run.js";
 import { DEFAULT_LIMITS } from "../types.js";
-import { which } from "../which.js";
 import { socketEctoUrl, socketEnv } from "./env.js";
 import { DEFAULT_PG_BIN, PG_PORT, PG_USER, type PostgresOptions, type PostgresService } from "./types.js";
 
@@ -43,7 +43,7 @@ export async function startLocalPostgres(options: PostgresOptions): Promise<Post
   const jobDir = resolve(options.jobDir);
   // Unsandboxed, initdb needs a passwd entry for its uid: a root app uses `nobody` then.
   const identity = sandboxIdentity(jobDir, options.uid ?? (sandboxed ? undefined : NOBODY));
-  const tools = bwrapHost?.tools ?? localTools(hostPath);
+  const tools = bwrapHost?.tools ?? launcherTools(hostPath);
   const layout = await prepareJobLayout(jobDir, identity);
   const root = join(jobDir, "postgres");
   const data = join(root, "data");
@@ -55,11 +55,11 @@ export async function startLocalPostgres(options: PostgresOptions): Promise<Post
   await chownTree(root, identity);
 
   const homes = await detectCgroups();
-  const group = await RunCgroup.create(homes, { memoryBytes: options.memoryBytes ?? 1024 ** 3, processes: options.processes ?? 256 });
+  const group = RunCgroup.create(homes, { memoryBytes: options.memoryBytes ?? 1024 ** 3, processes: options.processes ?? 256 });
   const command = (argv: string[]) =>
     launcherArgv(
       // RLIMIT_NPROC counts every process of the uid, the job's sandbox runs included.
-      { tools, cgroupProcs: group?.procsFiles ?? [], rlimits: { processes: (options.processes ?? 256) + DEFAULT_LIMITS.processes }, identity },
+      { tools, cgroupProcs: group?.procsFiles ?? [], rlimits: { processes: (options.processes ?? 256) + DEFAULT_LIMITS.processes }, identity, commandDiesWithParent: sandboxed },
       bwrapHost ? serverSandbox(bwrapHost, layout, root, argv) : argv,
     );
   const env = bwrapHost ? {} : { PATH: SANDBOX_PATH, LANG: "C.UTF-8", HOME: layout.home };
@@ -112,14 +112,6 @@ function serverSandbox(host: BwrapHost, layout: JobLayout, root: string, argv: s
     env: { PATH: SANDBOX_PATH, LANG: "C.UTF-8", HOME: layout.home },
     command: argv,
   });
-}
-
-function localTools(hostPath: string | undefined): LauncherTools {
-  const prlimit = which("prlimit", hostPath);
-  if (!prlimit) throw utilMissing("prlimit", "to start PostgreSQL with limits");
-  const setpriv = which("setpriv", hostPath);
-  if (!setpriv) throw utilMissing("setpriv", "to start PostgreSQL as an unprivileged uid (it refuses root)");
-  return { sh: which("sh", hostPath) ?? "/bin/sh", prlimit, setpriv };
 }
 
 async function waitReady(binDir: string, socket: string, server: Promise<ProcessOutcome>, timeoutMs: number, signal: AbortSignal): Promise<void> {
