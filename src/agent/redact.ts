@@ -18,8 +18,9 @@ const PATTERNS: readonly SecretPattern[] = [
     regex: /-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----|$)/g,
   },
   // GitHub: ghp_ gho_ ghu_ ghs_ ghr_. Installation tokens are now `ghs_<appid>_<JWT>` (~520
-  // characters, with dots and dashes), so the length is open-ended and the class includes `.-`.
-  { label: "github-token", regex: /\bgh[pousr]_[A-Za-z0-9_.-]{20,}/g },
+  // characters, with dots and dashes), so the length is open-ended and the class includes `.-`
+  // (a token never ends in a dot, so a sentence's full stop stays).
+  { label: "github-token", regex: /\bgh[pousr]_[A-Za-z0-9_.-]{19,}[A-Za-z0-9_-]/g },
   { label: "github-token", regex: /\bgithub_pat_[A-Za-z0-9_]{20,}/g },
   // Anthropic API, admin and OAuth keys: sk-ant-api03-…, sk-ant-admin01-…, sk-ant-oat01-….
   { label: "anthropic-key", regex: /\bsk-ant-[A-Za-z0-9_-]{16,}/g },

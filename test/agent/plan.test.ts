@@ -3,6 +3,7 @@ import type { Evidence } from "../../src/agent/evidence.js";
 import { buildEvidence } from "../../src/agent/evidence.js";
 import { selectFiles } from "../../src/agent/files.js";
 import { planChunks } from "../../src/agent/plan.js";
+import { compactMode, renderFile } from "../../src/agent/render-diff.js";
 import { estimateTokens } from "../../src/agent/tokens.js";
 import { failingTestsToolchain, makeChange } from "./helpers.js";
 import { IMPL_HYPOTHESIS, SHOP_BASE, SHOP_HEAD } from "./shop.js";
@@ -36,6 +37,21 @@ describe("planChunks", () => {
     expect(plan.chunks[0]!.paths).toEqual(["lib/shop/cart.ex", "lib/shop/worker.ex"]);
     expect(plan.seen).toEqual(["lib/shop/cart.ex", "lib/shop/worker.ex"]);
     expect(plan.notSeen).toEqual([]);
+  });
+
+  it("spends room left in a chunk on whole-file context, never beyond the budget", async () => {
+    const c = makeChange(SHOP_BASE, SHOP_HEAD);
+    cleanup = c.cleanup;
+    const { reviewable } = selectFiles(c.diff);
+    const contents = await contentsOf(c);
+    const roomy = planChunks(reviewable, contents, noEvidence, 20_000, 4);
+    expect(roomy.chunks[0]!.files[0]).toContain("\n 4     def f1(x), do: x + 1\n"); // outside the hunk: context
+    const compact = reviewable.reduce((sum, f) => sum + estimateTokens(renderFile(f, contents.get(f.path), compactMode(f, contents.get(f.path)))) + 30, 0);
+    const tight = planChunks(reviewable, contents, noEvidence, compact + 5, 4);
+    expect(tight.chunks).toHaveLength(1);
+    expect(tight.chunks[0]!.files[0]).not.toContain("def f1(x)");
+    expect(tight.chunks[0]!.files[0]).toContain("\n24 +   def kind(params)");
+    expect(tight.chunks[0]!.tokens).toBeLessThanOrEqual(compact + 5);
   });
 
   it("splits by file within the budget, keeps review order, and reports what did not fit", async () => {

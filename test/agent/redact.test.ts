@@ -32,6 +32,10 @@ describe("redact", () => {
     expect(out).toBe("Authorization: token [REDACTED:github-token]\nnext line");
   });
 
+  it("leaves a full stop after a token in place", () => {
+    expect(redact(`Use ghp_${alnum(36)}.`)).toBe("Use [REDACTED:github-token].");
+  });
+
   it("removes an AWS secret access key next to its name, keeping the name", () => {
     const secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     expect(redact(`aws_secret_access_key = ${secret}`)).toBe("aws_secret_access_key = [REDACTED:aws-secret-key]");

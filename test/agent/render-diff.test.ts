@@ -18,7 +18,7 @@ function expectRowsMatch(rendered: string, content: string) {
   const lines = content.split("\n");
   let numbered = 0;
   for (const row of rendered.split("\n")) {
-    const m = /^ {0,5}(\d+) ([+ ]) (.*)$/.exec(row);
+    const m = /^ *(\d+) ([+ ]) (.*)$/.exec(row);
     if (!m) continue;
     numbered++;
     expect(m[3]).toBe(lines[Number(m[1]) - 1]);
@@ -76,23 +76,34 @@ describe("renderFile", () => {
     const file = c.diff.find((f) => f.path === "lib/shop/cart.ex")!;
     const text = renderFile(file, CART_HEAD.replace("x + 5", "x + 50"), "full");
     expect(text.split("\n")[0]).toBe("### lib/shop/cart.ex (modified, +3 -1, source)");
-    expect(text).toContain("    12 + ".padEnd(9) + "  def f5(x), do: x + 50");
-    expect(text).toContain("       -   def f5(x), do: x + 5\n");
-    expect(text).toContain("    24 +   def kind(params)");
+    expect(text).toContain("\n12 +   def f5(x), do: x + 50\n");
+    expect(text).toContain("\n   -   def f5(x), do: x + 5\n");
+    expect(text).toContain("\n11   \n");
+    expect(text).toContain("\n24 +   def kind(params)");
     const numbered = expectRowsMatch(text, CART_HEAD.replace("x + 5", "x + 50"));
     expect(numbered).toBe(CART_HEAD.split("\n").length - 1);
   });
 
   it("shows hunks and an outline for a large file, every number a real line", () => {
-    const big = (n: number) => `defmodule Big do\n${Array.from({ length: n }, (_, i) => `  def f${i}(x), do: x * ${i}`).join("\n")}\nend\n`;
-    const head = big(400).replace("x * 200", "x * 2000");
-    const c = change({ "lib/big.ex": big(400) }, { "lib/big.ex": head });
+    const steps = (i: number) => Array.from({ length: 6 }, (_, k) => `    y${k + 1} = x * ${i} + ${k + 1}\n`).join("");
+    const body = (n: number) => Array.from({ length: n }, (_, i) => `  def f${i}(x) do\n${steps(i)}  end\n`).join("\n");
+    const big = `defmodule Big do\n  use GenServer\n  @behaviour Big.Api\n\n${body(150)}end\n`;
+    const head = big.replace("y5 = x * 100 + 5\n", "y5 = x * 1000\n");
+    const c = change({ "lib/big.ex": big }, { "lib/big.ex": head });
     const text = renderFile(c.diff[0]!, head);
-    expect(text).toContain("Outline of the whole file");
-    expect(text).toContain("@@ -199,7 +199,7 @@");
-    expect(text).toContain("   202 +   def f200(x), do: x * 2000");
+    expect(text.split("\n").slice(0, 7)).toEqual([
+      "### lib/big.ex (modified, +1 -1, source)",
+      "Outline (new side, outside the change: module structure and the definitions the hunks sit in):",
+      "   1   defmodule Big do",
+      "   2     use GenServer",
+      "   3     @behaviour Big.Api",
+      " 905     def f100(x) do",
+      "Changes:",
+    ]);
+    expect(text).toContain("@@ -907,7 +907,7 @@");
+    expect(text).toContain("\n 910 +     y5 = x * 1000\n");
     expectRowsMatch(text, head);
-    expect(text.length).toBeLessThan(head.length);
+    expect(text.length).toBeLessThan(head.length / 10);
   });
 
   it("says a deleted file was deleted and shows invisible characters in code", () => {

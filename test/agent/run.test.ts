@@ -61,8 +61,8 @@ describe("runAgent", () => {
     expectRequestShape(mock.captured);
     const text = userText(mock.captured.bodies[0]!);
     expect(text).toContain("This request shows the whole reviewable change.");
-    expect(text).toContain("     7 +     Process.sleep(5_000)");
-    expect(text).toContain("    24 +   def kind(params)");
+    expect(text).toContain("\n 7 +     Process.sleep(5_000)\n");
+    expect(text).toContain("\n24 +   def kind(params)");
     expect(text).toContain("H1: lib/shop/worker.ex:6 [otp/impl-true, minor]");
     expect(text).toContain('failed test: Shop.CartTest "test totals" at test/shop/cart_test.exs:7');
     expect(text).toContain("Assertion with == failed");
@@ -189,7 +189,7 @@ describe("runAgent", () => {
   });
 
   it("fails plainly in a 529 storm: bounded retries, then the circuit breaker stops further calls", async () => {
-    const files = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`lib/m${i}.ex`, `defmodule M${i} do\n${"  def f(x), do: x\n".repeat(60)}end\n`]));
+    const files = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`lib/m${i}.ex`, `defmodule M${i} do\n${"  def f(x), do: x\n".repeat(150)}end\n`]));
     const c = shop({ "mix.exs": "x\n" }, files);
     const storm = (): [number, unknown, Record<string, string>] => [529, { type: "error", error: { type: "overloaded_error", message: "Overloaded" } }, { "retry-after": "2" }];
     const mock = mockMessages(Array.from({ length: 5 }, () => storm));
