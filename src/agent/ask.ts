@@ -73,7 +73,7 @@ export async function askClaude(input: AskInput): Promise<AskResult> {
   }
   parts.push("", "Answer the question above.");
 
-  const client = input.client ?? sharedClient(input.settings.anthropicApiKey, input.settings.anthropicBaseUrl, input.log);
+  const client = input.client ?? sharedClient(input.settings.anthropicApiKey, input.settings.anthropicBaseUrl);
   const result = await client.createMessage(
     {
       model,
@@ -82,6 +82,7 @@ export async function askClaude(input: AskInput): Promise<AskResult> {
       messages: [{ role: "user", content: [{ type: "text", text: redact(parts.join("\n"), input.secrets) }] }],
     },
     input.signal,
+    input.log,
   );
   const price = priceFor(model, input.config.prices);
   if (!result.ok) return { ok: false, reason: result.error.message, model, usage: usage0 };

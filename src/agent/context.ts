@@ -11,8 +11,8 @@ import { answerSchema, submitTool } from "./schema.js";
 import { estimateTokens } from "./tokens.js";
 import type { AgentInput } from "./types.js";
 
-/** Tokens kept free in each chunk for the per-chunk header and repository guidance. */
-const HEADER_SLACK = 1_500;
+/** Tokens kept free in each chunk for the header, repository guidance and the list of other files. */
+const HEADER_SLACK = 2_500;
 /** The PR description is cut at this many characters. */
 export const BODY_CHARS = 9_000;
 
@@ -42,7 +42,7 @@ export async function prepareContext(input: AgentInput): Promise<ReviewContext |
   }
   const contents = new Map(
     await Promise.all(
-      reviewable.map(async (f) => [f.path, f.status === "deleted" ? undefined : await input.readFile(f.path)] as const),
+      reviewable.map(async (f) => [f.path, f.status === "deleted" ? undefined : await readQuietly(input, f.path)] as const),
     ),
   );
   const evidence = buildEvidence(input.toolchain, input.analyzerFindings, new Set(reviewable.map((f) => f.path)));
@@ -66,6 +66,16 @@ export async function prepareContext(input: AgentInput): Promise<ReviewContext |
     plan,
     notSeen: [...excluded, ...plan.notSeen],
   };
+}
+
+/** File context is optional: a file that cannot be read is shown as hunks only. */
+async function readQuietly(input: AgentInput, path: string): Promise<string | undefined> {
+  try {
+    return await input.readFile(path);
+  } catch (error) {
+    input.log.warn({ path, err: error instanceof Error ? error.message : String(error) }, "agent could not read a changed file; showing its hunks only");
+    return undefined;
+  }
 }
 
 function clipLines(lines: readonly string[], maxTokens: number): string[] {

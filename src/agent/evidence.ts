@@ -39,7 +39,7 @@ export function buildEvidence(
     global.push(...failingTests(step));
     if (step.coverage) global.push(...coverageLines(step, reviewable));
     for (const finding of step.findings) {
-      if (finding.source === "test") continue; // failing tests are listed above with their messages
+      if (finding.source === "test" && step.tests) continue; // failing tests are listed above with their messages
       const line = `  - ${findingLine(finding)}`;
       if (finding.path && reviewable.has(finding.path)) add(toolsByFile, finding.path, `- ${step.id}: ${findingLine(finding)}`);
       else if (outside++ < MAX_GLOBAL_FINDINGS) global.push(line);

@@ -20,12 +20,14 @@ export interface MergeOptions {
   items: readonly string[];
   hypothesisCount: number;
   maxComments: number;
+  /** Files the model was shown (in a part that answered); comments elsewhere go to the summary. */
+  shown?: ReadonlySet<string>;
 }
 
 /** Merges the answers of every chunk into one review: worst status per item, comments placed and capped. */
 export function mergeAnswers(answers: readonly Answer[], options: MergeOptions): Merged {
   const comments = answers.flatMap((a) => a.comments);
-  const { inline, moved } = placeComments(comments, options.diff);
+  const { inline, moved } = placeComments(comments, options.diff, options.shown);
   inline.sort(bySeverity);
   const kept = inline.slice(0, options.maxComments);
   const overflow = inline.slice(options.maxComments);
@@ -66,9 +68,14 @@ function mergeHypotheses(answers: readonly Answer[], count: number): HypothesisV
 /**
  * Comments on a commentable new-side line become findings; a range whose end is not in the same
  * hunk shrinks to its first line (and loses its suggestion, which was written for the range);
- * comments anywhere else move to the summary. Duplicates (same place, same title) are dropped.
+ * comments anywhere else, or on a file the model was not shown, move to the summary. Duplicates
+ * (same place, same title) are dropped.
  */
-export function placeComments(comments: Answer["comments"], diff: readonly DiffFile[]): { inline: RawFinding[]; moved: RawFinding[] } {
+export function placeComments(
+  comments: Answer["comments"],
+  diff: readonly DiffFile[],
+  shown?: ReadonlySet<string>,
+): { inline: RawFinding[]; moved: RawFinding[] } {
   const commentable = commentableIndex(diff);
   const inline: RawFinding[] = [];
   const moved: RawFinding[] = [];
@@ -88,7 +95,7 @@ export function placeComments(comments: Answer["comments"], diff: readonly DiffF
       message: clip(c.body, 4000),
       ...(c.checklistItem ? { checklistItem: c.checklistItem } : {}),
     };
-    if (!lines?.has(c.line)) {
+    if (!lines?.has(c.line) || (shown && !shown.has(c.path))) {
       moved.push(finding);
       continue;
     }

@@ -19,13 +19,13 @@ export async function reviewChunk(
   log: Logger,
   signal?: AbortSignal,
 ): Promise<ChunkResult> {
-  const first = await client.createMessage(request, signal);
+  const first = await client.createMessage(request, signal, log);
   if (!first.ok) return { ok: false, reason: first.error.message, kind: first.error.kind, usage: emptyUsage(), calls: 1 };
   const parsed = parseAnswer(first.message, schema);
   if (parsed.ok) return { ok: true, answer: parsed.answer, usage: first.usage, calls: 1 };
 
   log.info({ problem: parsed.problem.slice(0, 300) }, "agent answer invalid, asking once for a repair");
-  const second = await client.createMessage({ ...request, messages: repairMessages(request.messages, first.message, parsed) }, signal);
+  const second = await client.createMessage({ ...request, messages: repairMessages(request.messages, first.message, parsed) }, signal, log);
   if (!second.ok) return { ok: false, reason: second.error.message, kind: second.error.kind, usage: first.usage, calls: 2 };
   const usage = addUsage(first.usage, second.usage);
   const repaired = parseAnswer(second.message, schema);

@@ -16,7 +16,9 @@ import type { Answer } from "./schema.js";
 import type { AgentInput, AgentReport, TokenUsage } from "./types.js";
 
 /** These failures end the review at once: later chunks would fail the same way. */
-const FATAL: ReadonlySet<string> = new Set(["circuit_open", "aborted", "auth"]);
+const FATAL: ReadonlySet<string> = new Set(["circuit_open", "aborted", "auth", "not_found"]);
+/** Other changed files named in a part's request (the rest are counted). */
+const ELSEWHERE_MAX = 40;
 
 /**
  * The Claude review stage. Never throws for API trouble: without a key, when switched off or when
@@ -45,7 +47,7 @@ export async function runAgent(input: AgentInput): Promise<AgentReport> {
   const context = await prepareContext(input);
   if ("skip" in context) return notRun("skipped", context.skip, { notSeen: context.notSeen });
   if (!context.plan.chunks.length) return notRun("skipped", "no changed file fits agent.inputTokenBudget", { notSeen: context.notSeen });
-  const client = input.client ?? sharedClient(settings.anthropicApiKey, settings.anthropicBaseUrl, log);
+  const client = input.client ?? sharedClient(settings.anthropicApiKey, settings.anthropicBaseUrl);
 
   let usage: TokenUsage = emptyUsage();
   let calls = 0;
@@ -83,6 +85,7 @@ export async function runAgent(input: AgentInput): Promise<AgentReport> {
     items: context.items.map((i) => i.id),
     hypothesisCount: input.analyzerFindings.length,
     maxComments: input.maxComments ?? 10,
+    shown: new Set(seen),
   });
   const report: AgentReport = {
     status: failed.length ? "partial" : "ran",
@@ -102,9 +105,11 @@ export async function runAgent(input: AgentInput): Promise<AgentReport> {
 
 function buildRequest(input: AgentInput, context: ReviewContext, chunk: Chunk, index: number, model: string): MessageCreateParamsNonStreaming {
   const reasons = new Map(context.notSeen.map((n) => [n.path, n.reason]));
-  const elsewhere = input.diff
-    .filter((f) => !chunk.paths.includes(f.path))
+  const others = input.diff.filter((f) => !chunk.paths.includes(f.path));
+  const elsewhere = others
+    .slice(0, ELSEWHERE_MAX)
     .map((f) => sanitizeCode(`${f.path}: ${reasons.get(f.path) ?? "reviewed in another part"}`));
+  if (others.length > ELSEWHERE_MAX) elsewhere.push(`… and ${others.length - ELSEWHERE_MAX} more files`);
   const body = input.pr.body.length > BODY_CHARS ? `${input.pr.body.slice(0, BODY_CHARS)}\n… (the rest is not shown)` : input.pr.body;
   const text = chunkMessage({
     delimiter: new Delimiter(),

@@ -53,6 +53,19 @@ describe("ClaudeClient", () => {
     expect(mock.done()).toEqual({ pending: [], unexpected: [] });
   });
 
+  it("classifies an unknown model (404) and a refused key (401) without retrying", async () => {
+    const mock = mockMessages([
+      () => [404, { type: "error", error: { type: "not_found_error", message: "model: claude-nope" } }],
+      () => [401, { type: "error", error: { type: "authentication_error", message: "invalid x-api-key" } }],
+    ]);
+    const { client, sleeps } = testClient();
+    expect(await client.createMessage(request)).toMatchObject({ ok: false, attempts: 1, error: { kind: "not_found", status: 404 } });
+    expect(await client.createMessage(request)).toMatchObject({ ok: false, attempts: 1, error: { kind: "auth", status: 401 } });
+    expect(sleeps).toEqual([]);
+    expect(client.breaker.state).toBe("closed"); // our mistakes are not the service's health
+    expect(mock.done()).toEqual({ pending: [], unexpected: [] });
+  });
+
   it("gives up when retry-after is longer than it is willing to wait", async () => {
     const mock = mockMessages([overloaded({ "retry-after": "600" })]);
     const { client, sleeps } = testClient();

@@ -34,6 +34,18 @@ describe("placeComments", () => {
     expect(inline[0]).toMatchObject({ source: "agent", rule: "agent/review", path: "lib/shop/worker.ex", line: 7 });
   });
 
+  it("moves comments on files the model was not shown, even on commentable lines", () => {
+    const diff = shopDiff();
+    const { inline, moved } = placeComments(
+      [comment({ path: "mix.lock", line: 2, title: "lockfile" }), comment({ line: 7, title: "shown" })],
+      diff,
+      new Set(["lib/shop/worker.ex"]),
+    );
+    expect(diff.find((f) => f.path === "mix.lock")!.commentableLines).toContain(2);
+    expect(inline.map((f) => f.title)).toEqual(["shown"]);
+    expect(moved.map((f) => f.title)).toEqual(["lockfile"]);
+  });
+
   it("keeps a range inside one hunk, shrinks a range that leaves it and drops its suggestion", () => {
     const diff = shopDiff();
     const { inline } = placeComments(

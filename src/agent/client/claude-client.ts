@@ -68,7 +68,8 @@ export class ClaudeClient {
     });
   }
 
-  async createMessage(params: MessageCreateParamsNonStreaming, signal?: AbortSignal): Promise<CallResult> {
+  /** `log` (e.g. the job's child logger) overrides the client's logger for this call's warnings. */
+  async createMessage(params: MessageCreateParamsNonStreaming, signal?: AbortSignal, log: Logger = this.log): Promise<CallResult> {
     let last: CallError | undefined;
     let attempts = 0;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
@@ -92,7 +93,7 @@ export class ClaudeClient {
         if (isServiceFailure(last)) this.breaker.failure();
         else this.breaker.release();
         const delay = this.nextDelay(last, attempt);
-        this.log.warn(
+        log.warn(
           { kind: last.kind, status: last.status, requestId: last.requestId, attempt, retryInMs: delay },
           "Anthropic API call failed",
         );

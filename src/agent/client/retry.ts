@@ -8,6 +8,7 @@ export type CallErrorKind =
   | "connection"
   | "auth"
   | "bad_request"
+  | "not_found"
   | "aborted"
   | "circuit_open"
   | "other";
@@ -49,6 +50,7 @@ export function classify(error: unknown, timeoutMs: number): CallError {
     if (status === 529 || error.type === "overloaded_error") return { kind: "overloaded", message: "the Anthropic API is overloaded (529)", ...base };
     if (status === 429) return { kind: "rate_limited", message: "rate limited by the Anthropic API (429)", ...base };
     if (status === 401 || status === 403) return { kind: "auth", message: `the Anthropic API refused the key (${status})`, ...base };
+    if (status === 404) return { kind: "not_found", message: "the Anthropic API does not know this model or endpoint (404)", ...base };
     if (status === 408 || status === 409 || status >= 500) return { kind: "server", message: `Anthropic API error ${status}`, ...base };
     return { kind: "bad_request", message: `the Anthropic API rejected the request (${status}${error.type ? ` ${error.type}` : ""})`, ...base };
   }
