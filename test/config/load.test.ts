@@ -77,3 +77,11 @@ describe("config.schema.json", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("README configuration reference", () => {
+  it("matches the schema (run `npm run schema`)", async () => {
+    const { configReference } = await import("../../src/config/docs.js");
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    expect(readme).toContain(`<!-- BEGIN config-reference -->\n${configReference()}\n<!-- END config-reference -->`);
+  });
+});
