@@ -1,5 +1,5 @@
 import type { DiffFile } from "../workspace/types.js";
-import { matchesAny } from "./glob.js";
+import { matchesGlob } from "../util/glob.js";
 
 /** Review order: Elixir source first, then tests, then config, then everything else. */
 export type FileKind = "source" | "test" | "config" | "other";
@@ -23,7 +23,7 @@ export function fileKind(path: string): FileKind {
 
 /** Why a changed file is not shown to the model, or undefined when it is reviewable. */
 export function exclusionReason(file: DiffFile, ignorePaths: readonly string[]): string | undefined {
-  if (ignorePaths.length && matchesAny(file.path, ignorePaths)) return "ignored by review.ignorePaths";
+  if (ignorePaths.some((glob) => matchesGlob(file.path, glob))) return "ignored by review.ignorePaths";
   if (file.binary) return "binary file";
   if (LOCKFILES.test(file.path)) return "lockfile";
   if (GENERATED_PATHS.test(file.path) || looksGenerated(file)) return "generated or vendored file";

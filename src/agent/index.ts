@@ -1,5 +1,6 @@
 /** The Claude review agent: the stage, the `ask` command, the call layer and the text-safety helpers. */
 export { runAgent } from "./run.js";
+export { agentStage } from "./stage.js";
 export { askClaude } from "./ask.js";
 export type { AskInput, AskResult } from "./ask.js";
 export { ClaudeClient, MAX_CALL_TIMEOUT_MS } from "./client/claude-client.js";

@@ -1,7 +1,7 @@
 import type { TextBlockParam } from "@anthropic-ai/sdk/resources/messages/messages";
 import type { Config } from "../config/schema.js";
+import { matchesGlob } from "../util/glob.js";
 import type { Delimiter } from "./delimit.js";
-import { matchesAny } from "./glob.js";
 import { sanitizeProse } from "./sanitize.js";
 import { SUBMIT_TOOL } from "./schema.js";
 
@@ -47,7 +47,7 @@ export function chunkMessage(p: ChunkPromptParts): string {
       : "This request shows the whole reviewable change.",
   );
   if (p.disabledItems.length) out.push(`Checklist items switched off in this repository (leave them out): ${p.disabledItems.join(", ")}.`);
-  const guidance = p.instructions.filter((rule) => p.paths.some((path) => matchesAny(path, [rule.path])));
+  const guidance = p.instructions.filter((rule) => p.paths.some((path) => matchesGlob(path, rule.path)));
   if (guidance.length) {
     out.push("", "## Repository guidance for files in this part");
     for (const rule of guidance) out.push(d.wrap("repository-guidance", `For ${rule.path}: ${sanitizeProse(rule.instructions)}`));

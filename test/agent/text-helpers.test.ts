@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { Delimiter } from "../../src/agent/delimit.js";
-import { globToRegExp, matchesAny } from "../../src/agent/glob.js";
 import { defuseMentions } from "../../src/agent/output.js";
 import { estimateTokens } from "../../src/agent/tokens.js";
 
@@ -16,27 +15,6 @@ describe("estimateTokens", () => {
   it("errs on the high side for Elixir code (never below chars/4)", () => {
     const code = 'defmodule Shop.Cart do\n  def add(cart, item), do: %{cart | items: [item | cart.items]}\nend\n';
     expect(estimateTokens(code)).toBeGreaterThanOrEqual(Math.ceil(code.length / 4));
-  });
-});
-
-describe("globs", () => {
-  it.each([
-    ["lib/**/*.ex", "lib/shop/cart.ex", true],
-    ["lib/**/*.ex", "lib/cart.ex", true],
-    ["lib/**/*.ex", "test/cart_test.exs", false],
-    ["lib/*.ex", "lib/shop/cart.ex", false],
-    ["*.md", "docs/guide.md", true],
-    ["config/{dev,prod}.exs", "config/prod.exs", true],
-    ["config/{dev,prod}.exs", "config/test.exs", false],
-    ["priv/static/**", "priv/static/app.js", true],
-    ["a?c.ex", "abc.ex", true],
-  ])("%s matches %s: %s", (glob, path, expected) => {
-    expect(globToRegExp(glob).test(path)).toBe(expected);
-  });
-
-  it("matchesAny", () => {
-    expect(matchesAny("lib/a.ex", ["test/**", "lib/**"])).toBe(true);
-    expect(matchesAny("lib/a.ex", [])).toBe(false);
   });
 });
 
