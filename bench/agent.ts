@@ -11,6 +11,7 @@ import type { MessageCreateParamsNonStreaming } from "@anthropic-ai/sdk/resource
 import { performance } from "node:perf_hooks";
 import type { ClaudeClient } from "../src/agent/client/claude-client.js";
 import { DEFAULT_PRICES } from "../src/agent/client/prices.js";
+import { median } from "./lib.js";
 import { rawDiffText } from "../src/agent/render-diff.js";
 import { runAgent } from "../src/agent/run.js";
 import { estimateTokens } from "../src/agent/tokens.js";
@@ -114,11 +115,15 @@ async function measure(maxCalls: number) {
   };
   await runAgent(input); // warm-up: file reads, checklist and prompt loading
   requests.length = 0;
-  const runs = 5;
-  const started = performance.now();
+  const times: number[] = [];
   let report = await runAgent(input);
-  for (let i = 1; i < runs; i++) report = await runAgent(input);
-  const ms = (performance.now() - started) / runs;
+  for (let i = 0; i < 7; i++) {
+    requests.length = 0;
+    const started = performance.now();
+    report = await runAgent(input);
+    times.push(performance.now() - started);
+  }
+  const ms = median(times);
   const perRequest = requests.slice(0, report.calls).map(requestTokens);
   const sent = perRequest.reduce((a, r) => a + r.total, 0);
   const cached = perRequest.reduce((a, r) => a + r.prefix, 0);
@@ -137,7 +142,7 @@ for (const maxCalls of [4, 2]) {
   const first = (fresh * price.input + (r.cached / r.calls) * price.cacheWrite + (r.cached - r.cached / r.calls) * price.cacheRead) / 1e6;
   const again = (fresh * price.input + r.cached * price.cacheRead) / 1e6;
   console.log(`  agent.maxCalls ${maxCalls}: ${r.calls} requests, ${r.seen} files seen, ${r.notSeen} not seen`);
-  console.log(`    prompt assembly          ${r.ms.toFixed(1)} ms per review`);
+  console.log(`    prompt assembly          ${r.ms.toFixed(1)} ms per review (median of 7)`);
   console.log(`    estimated input tokens   ${fmt(r.sent)} sent vs ${fmt(r.raw)} for the whole raw diff (${((r.sent / r.raw) * 100).toFixed(0)} %; ${((fresh / r.raw) * 100).toFixed(0)} % without the stable prefix)`);
   console.log(`    cacheable on re-review   ${fmt(r.cached)} tokens = ${((r.cached / r.sent) * 100).toFixed(1)} % of input (role + checklist + tool schema, every request)`);
   console.log(`    input cost, Sonnet 5.5   ${usd(first)} first review, ${usd(again)} re-review within the cache lifetime (output not included)`);
