@@ -79,8 +79,8 @@ describe("errors users see", () => {
     expect(error.fix).toContain("docker");
   });
 
-  it("Docker not running: the real CLI without a daemon", async () => {
-    if (!which("docker", process.env.PATH)) return;
+  // These machines have the docker CLI and no daemon: the real "not running" answer.
+  it.skipIf(!which("docker", process.env.PATH))("Docker not running: the real CLI without a daemon", async () => {
     const error = await failure(resolveBackend("docker", { hostPath: process.env.PATH ?? "" }));
     expect(error.code).toBe("docker-not-running");
     expect(error.message).toMatch(/daemon is not reachable/);
