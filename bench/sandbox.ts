@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { createSandbox, type Sandbox } from "../src/sandbox/index.js";
+import { createSandbox, type BackendSandbox } from "../src/sandbox/index.js";
 import { probeBubblewrap } from "../src/sandbox/bubblewrap/probe.js";
 import { runProcess } from "../src/sandbox/process/run.js";
 import { which } from "../src/sandbox/which.js";
@@ -42,10 +42,10 @@ const workspace = join(jobDir, "repo");
 mkdirSync(workspace);
 const truePath = which("true", process.env.PATH) ?? "/usr/bin/true";
 const direct: Case = { name: "direct (spawn true)", once: () => runProcess({ argv: [truePath], cwd: "/", env: {}, wallMs: 10_000, outputBytes: 4096 }) };
-const viaSandbox = (name: string, sandbox: Sandbox): Case => ({ name, once: () => sandbox.run({ command: "true", args: [], cwd: workspace }) });
+const viaSandbox = (name: string, sandbox: BackendSandbox): Case => ({ name, once: () => sandbox.run({ command: "true", args: [], cwd: workspace }) });
 
 const cases: Case[] = [direct];
-const sandboxes: Sandbox[] = [];
+const sandboxes: BackendSandbox[] = [];
 try {
   const bwrap = await createSandbox("bubblewrap", { workspace, jobDir });
   const rlimitOnly = await createSandbox("bubblewrap", { workspace, jobDir, cgroups: false });

@@ -2,7 +2,7 @@ import type { Logger } from "../logger.js";
 import { createSandbox } from "./create.js";
 import { startPostgres, type PostgresService } from "./postgres/index.js";
 import { type BackendSetting, resolveBackend } from "./resolve.js";
-import type { Limits, Sandbox, SandboxOptions } from "./types.js";
+import type { BackendSandbox, Limits, SandboxOptions } from "./types.js";
 
 export interface JobSandboxOptions {
   /** ELIXIR_AGENT_SANDBOX. */
@@ -24,7 +24,7 @@ export interface JobSandboxOptions {
 }
 
 /** The job's sandbox plus what came with it; `dispose()` also stops the database. */
-export interface JobSandbox extends Sandbox {
+export interface JobSandbox extends BackendSandbox {
   /** Print it loudly when set (the `none` backend). */
   readonly warning?: string;
   readonly database?: PostgresService;
@@ -46,7 +46,7 @@ export async function openJobSandbox(options: JobSandboxOptions): Promise<JobSan
   const database = options.database
     ? await startPostgres({ jobDir: options.jobDir, backend: resolved.backend, ...(options.signal ? { signal: options.signal } : {}) })
     : undefined;
-  let sandbox: Sandbox;
+  let sandbox: BackendSandbox;
   try {
     sandbox = await createSandbox(resolved.backend, {
       workspace: options.workspace,

@@ -74,12 +74,15 @@ export interface RunResult {
 
 export interface Sandbox {
   readonly backend: SandboxBackendName;
-  /** How limits are enforced here. */
-  readonly enforcement: Enforcement;
+  /** How limits are enforced here (every backend of src/sandbox sets it; test doubles may not). */
+  readonly enforcement?: Enforcement;
   run(request: RunRequest): Promise<RunResult>;
   /** Releases what the sandbox holds (services, temp dirs). Idempotent. */
   dispose(): Promise<void>;
 }
+
+/** What `createSandbox` returns: a Sandbox that always says how it enforces limits. */
+export type BackendSandbox = Sandbox & { readonly enforcement: Enforcement };
 
 export interface SandboxOptions {
   /** Host directory with the checked-out project: the only writable tree besides HOME and /tmp. */

@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSandbox, type Sandbox, SandboxUnavailableError } from "../../src/sandbox/index.js";
+import { createSandbox, type BackendSandbox, SandboxUnavailableError } from "../../src/sandbox/index.js";
 import { IS_ROOT, type Job, makeJob, SKIP_BWRAP } from "./helpers.js";
 
 describe.skipIf(SKIP_BWRAP)("bubblewrap sandbox", () => {
   let job: Job;
-  let sandbox: Sandbox;
+  let sandbox: BackendSandbox;
   beforeAll(async () => {
     job = makeJob({ "README.md": "hello\n", "lib/a.ex": "defmodule A, do: nil\n" });
     sandbox = await createSandbox("bubblewrap", {
@@ -19,7 +19,7 @@ describe.skipIf(SKIP_BWRAP)("bubblewrap sandbox", () => {
     await sandbox?.dispose();
     job?.cleanup();
   });
-  const run = (script: string, extra: Partial<Parameters<Sandbox["run"]>[0]> = {}) =>
+  const run = (script: string, extra: Partial<Parameters<BackendSandbox["run"]>[0]> = {}) =>
     sandbox.run({ command: "sh", args: ["-c", script], cwd: job.workspace, ...extra });
 
   it("runs in the workspace with exactly the allowlisted environment", async () => {

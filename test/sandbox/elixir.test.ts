@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSandbox, type Sandbox } from "../../src/sandbox/index.js";
+import { createSandbox, type BackendSandbox } from "../../src/sandbox/index.js";
 import { copyFixture, type Job, makeJob, SKIP_ELIXIR } from "./helpers.js";
 
 /**
@@ -15,7 +15,7 @@ describe.skipIf(SKIP_ELIXIR).each([
   { mode: "rlimits only", cgroups: false },
 ] as const)("Elixir inside the sandbox ($mode)", ({ cgroups }) => {
   let job: Job;
-  let sandbox: Sandbox;
+  let sandbox: BackendSandbox;
   const hostMix = join(homedir(), ".mix");
   const hostMixBefore = existsSync(hostMix);
   beforeAll(async () => {

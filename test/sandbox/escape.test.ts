@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { detectCgroups } from "../../src/sandbox/cgroup/detect.js";
-import { createSandbox, type Sandbox } from "../../src/sandbox/index.js";
+import { createSandbox, type BackendSandbox } from "../../src/sandbox/index.js";
 import { hostProcessesMatching, hostProcessesOf, IS_ROOT, type Job, makeJob, SKIP_BWRAP } from "./helpers.js";
 
 /**
@@ -21,7 +21,7 @@ const MODES = [
 
 describe.skipIf(SKIP_BWRAP).each(MODES)("escape suite (bubblewrap, $mode)", ({ cgroups }) => {
   let job: Job;
-  let sandbox: Sandbox;
+  let sandbox: BackendSandbox;
 
   beforeAll(async () => {
     job = makeJob();
@@ -40,7 +40,7 @@ describe.skipIf(SKIP_BWRAP).each(MODES)("escape suite (bubblewrap, $mode)", ({ c
     }
   });
 
-  const sh = (script: string, extra: Partial<Parameters<Sandbox["run"]>[0]> = {}) =>
+  const sh = (script: string, extra: Partial<Parameters<BackendSandbox["run"]>[0]> = {}) =>
     sandbox.run({ command: "bash", args: ["-c", script], cwd: job.workspace, ...extra });
 
   describe("network", () => {
@@ -110,7 +110,7 @@ describe.skipIf(SKIP_BWRAP).each(MODES)("escape suite (bubblewrap, $mode)", ({ c
       EA_CANARY_PLAIN: "canary-plain-value-not-named-secret",
     };
     const saved: Record<string, string | undefined> = {};
-    let planted: Sandbox;
+    let planted: BackendSandbox;
     beforeAll(async () => {
       for (const [name, value] of Object.entries(canaries)) {
         saved[name] = process.env[name];

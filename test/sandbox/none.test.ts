@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSandbox, noneBackendWarning, type Sandbox } from "../../src/sandbox/index.js";
+import { createSandbox, noneBackendWarning, type BackendSandbox } from "../../src/sandbox/index.js";
 import { hostProcessesMatching, type Job, makeJob } from "./helpers.js";
 
 describe("none backend (explicit opt-in, no isolation)", () => {
   let job: Job;
-  let sandbox: Sandbox;
+  let sandbox: BackendSandbox;
   const canary = "canary-none-backend-0123456789";
   beforeAll(async () => {
     process.env.EA_NONE_CANARY_TOKEN = canary;

@@ -12,7 +12,7 @@ import { assertReachable, chownTree } from "../own.js";
 import { assertCwd } from "../paths.js";
 import { runProcess } from "../process/run.js";
 import { toRunResult } from "../result.js";
-import type { Enforcement, RunRequest, RunResult, Sandbox, SandboxOptions } from "../types.js";
+import type { BackendSandbox, Enforcement, RunRequest, RunResult, Sandbox, SandboxOptions } from "../types.js";
 import { bwrapArgs, START_MARKER, withStartMarker } from "./args.js";
 import { type BwrapHost, probeBubblewrap } from "./probe.js";
 import { childPidFromStatus, waitNamespaceGone } from "./reap.js";
@@ -20,7 +20,7 @@ import { childPidFromStatus, waitNamespaceGone } from "./reap.js";
 const NPROC_SLACK = 16;
 
 /** Creates the bubblewrap sandbox of one job: probes the host, hands the workspace to the sandbox uid. */
-export async function createBubblewrapSandbox(options: SandboxOptions): Promise<Sandbox> {
+export async function createBubblewrapSandbox(options: SandboxOptions): Promise<BackendSandbox> {
   const host = await probeBubblewrap(options.hostPath ?? process.env.PATH);
   const identity = sandboxIdentity(resolve(options.jobDir), options.uid);
   const layout = await prepareJobLayout(resolve(options.jobDir), identity);

@@ -9,7 +9,7 @@ import { chownTree } from "../own.js";
 import { assertCwd } from "../paths.js";
 import { runProcess } from "../process/run.js";
 import { toRunResult } from "../result.js";
-import type { Enforcement, RunRequest, RunResult, Sandbox, SandboxOptions } from "../types.js";
+import type { BackendSandbox, Enforcement, RunRequest, RunResult, Sandbox, SandboxOptions } from "../types.js";
 import { dockerKillArgs, dockerNetworkCreateArgs, dockerNetworkRemoveArgs, dockerRunArgs } from "./args.js";
 import { dockerCli, dockerCliEnv } from "./cli.js";
 import { dockerImageFor } from "./image.js";
@@ -19,7 +19,7 @@ import { jobTag } from "./names.js";
 /** `docker run` exits 125 when the daemon could not create/start the container (bad image, no daemon …). */
 const DOCKER_RUN_FAILED = 125;
 
-export async function createDockerSandbox(options: SandboxOptions): Promise<Sandbox> {
+export async function createDockerSandbox(options: SandboxOptions): Promise<BackendSandbox> {
   const docker = await probeDocker(options.hostPath ?? process.env.PATH);
   const identity = sandboxIdentity(resolve(options.jobDir), options.uid);
   const layout = await prepareJobLayout(resolve(options.jobDir), identity);

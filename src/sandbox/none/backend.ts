@@ -5,7 +5,7 @@ import { resolveLimits } from "../limits.js";
 import { assertCwd } from "../paths.js";
 import { runProcess } from "../process/run.js";
 import { toRunResult } from "../result.js";
-import type { Enforcement, RunRequest, RunResult, Sandbox, SandboxOptions } from "../types.js";
+import type { BackendSandbox, Enforcement, RunRequest, RunResult, Sandbox, SandboxOptions } from "../types.js";
 import { which } from "../which.js";
 
 /**
@@ -13,7 +13,7 @@ import { which } from "../which.js";
  * What remains: the allowlisted environment (no secrets), a HOME inside the job directory, the
  * wall clock, the output cap, and killing the process group. Only ever chosen explicitly.
  */
-export async function createNoneSandbox(options: SandboxOptions): Promise<Sandbox> {
+export async function createNoneSandbox(options: SandboxOptions): Promise<BackendSandbox> {
   const home = join(resolve(options.jobDir), "sandbox", "home");
   const tmp = join(resolve(options.jobDir), "sandbox", "tmp");
   await mkdir(home, { recursive: true });
