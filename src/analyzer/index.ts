@@ -25,7 +25,12 @@ export async function analyze(input: AnalyzerInput, rules: readonly Rule[] = RUL
   const candidates = input.files ?? (input.diff ? changedPaths(input.diff) : await listElixirFiles(input.root));
   const readFile = (path: string) => readRepoFile(input.root, path);
 
-  for (const path of candidates) {
+  for (const [index, path] of candidates.entries()) {
+    if (input.signal?.aborted) {
+      report.ran = false;
+      report.reason = `cancelled after ${report.filesAnalyzed} file(s); ${candidates.length - index} not analysed`;
+      break;
+    }
     if (!languageOf(path) || matchesAny(path, ignore)) continue;
     const excluded = excludedPath(path);
     if (excluded) {

@@ -83,3 +83,18 @@ describe("scope", () => {
     expect(report.filesAnalyzed).toBe(0);
   });
 });
+
+describe("cancellation", () => {
+  it("stops between files when the signal is aborted and says so", async () => {
+    const repo = new TestRepo();
+    try {
+      repo.write({ "lib/app/a.ex": genServer("App.A", BASE_BODY), "lib/app/b.ex": genServer("App.B", BASE_BODY) });
+      const controller = new AbortController();
+      controller.abort();
+      const report = await analyze({ root: repo.dir, config: analyzerConfig({ scope: "all" }), signal: controller.signal });
+      expect(report).toMatchObject({ ran: false, filesAnalyzed: 0, findings: [], reason: "cancelled after 0 file(s); 2 not analysed" });
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
