@@ -5,8 +5,7 @@ export function escapeMd(text: string): string {
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/\|/g, "\\|")
-    .replace(/([\\`*_[\]])/g, "\\$1")
+    .replace(/([\\`*_[\]|])/g, "\\$1")
     .replace(/@(?=[A-Za-z0-9-])/g, "@\u200b");
 }
 

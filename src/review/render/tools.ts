@@ -12,7 +12,7 @@ export function renderTools(report: ReviewReport): string[] {
   }
   if (t.versionWarning) out.push(`> ${escapeMd(t.versionWarning)}`, "");
   out.push("| check | outcome | details | time |", "|---|---|---|---|");
-  if (!t.ran) out.push(`| toolchain (mix) | ${ICON.skipped} not run | ${escapeMd(t.reason ?? "unknown reason")} | – |`);
+  if (!t.ran) out.push(`| Toolchain (\`mix\`) | ${ICON.skipped} not run | ${escapeMd(t.reason ?? "unknown reason")} | – |`);
   for (const s of t.steps) {
     out.push(`| ${s.command ? inlineCode(s.command) : s.id} | ${ICON[s.status]} ${s.status.replace("_", " ")} | ${stepDetails(s)} | ${formatDuration(s.durationMs)} |`);
   }
