@@ -14,9 +14,14 @@ export interface Placement {
 
 export type PlacementResult = { ok: true; placement: Placement } | { ok: false; reason: string };
 
-/** Diff files by new path, for placement lookups. */
-export function indexDiff(diff: readonly DiffFile[]): Map<string, DiffFile> {
-  return new Map(diff.filter((f) => f.status !== "deleted" && !f.binary).map((f) => [f.path, f]));
+export interface IndexedFile {
+  file: DiffFile;
+  commentable: ReadonlySet<number>;
+}
+
+/** Diff files by new path, with their commentable lines as a set, for placement lookups. */
+export function indexDiff(diff: readonly DiffFile[]): Map<string, IndexedFile> {
+  return new Map(diff.filter((f) => f.status !== "deleted" && !f.binary).map((f) => [f.path, { file: f, commentable: new Set(f.commentableLines) }]));
 }
 
 /**
@@ -24,12 +29,12 @@ export function indexDiff(diff: readonly DiffFile[]): Map<string, DiffFile> {
  * every hunk, so a finding is only placed when its line is commentable; a range needs both ends
  * inside ONE hunk, otherwise the comment shrinks to the last line and loses its suggestion.
  */
-export function place(finding: Finding, files: ReadonlyMap<string, DiffFile>): PlacementResult {
+export function place(finding: Finding, files: ReadonlyMap<string, IndexedFile>): PlacementResult {
   if (finding.path === undefined) return { ok: false, reason: "about the whole project" };
   if (finding.line === undefined || finding.line < 1) return { ok: false, reason: "no line to comment on" };
-  const file = files.get(finding.path);
-  if (!file) return { ok: false, reason: "file not changed by this pull request" };
-  const commentable = new Set(file.commentableLines);
+  const indexed = files.get(finding.path);
+  if (!indexed) return { ok: false, reason: "file not changed by this pull request" };
+  const { file, commentable } = indexed;
   const start = finding.line;
   const end = finding.endLine !== undefined && finding.endLine > start ? finding.endLine : start;
   const hunk = file.hunks.find((h) => start >= h.newStart && end < h.newStart + h.newLines);
