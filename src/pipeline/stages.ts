@@ -1,3 +1,4 @@
+import { agentStage } from "../agent/stage.js";
 import type { AgentReport } from "../agent/types.js";
 import type { AnalyzerReport } from "../analyzer/types.js";
 import type { Config } from "../config/schema.js";
@@ -57,16 +58,5 @@ export const defaultStages: Stages = {
   async analyzer() {
     return { ran: false, reason: notBuilt("the analyzer"), findings: [], filesAnalyzed: 0, linesAnalyzed: 0, skipped: [], durationMs: 0 };
   },
-  async agent() {
-    return {
-      status: "skipped",
-      reason: notBuilt("the AI review"),
-      checklist: [],
-      findings: [],
-      filesSeen: [],
-      filesNotSeen: [],
-      usage: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
-      calls: 0,
-    };
-  },
+  agent: agentStage,
 };

@@ -94,6 +94,10 @@ function failures(input: GateInput): string[] {
   const count = (pred: (f: Finding) => boolean) => input.findings.filter(pred).length;
   const step = (id: StepId) => toolchain.steps.find((s) => s.id === id);
 
+  if (config.analyzer.enabled && !input.analyzer.ran) {
+    incomplete.push(`the analyzer did not run: ${input.analyzer.reason ?? "unknown reason"}`);
+  }
+
   const compileErrors = count((f) => f.source === "compile" && f.severity === "blocker");
   if (gate.compileErrors && (compileErrors > 0 || step("compile")?.status === "failed")) {
     reasons.push(compileErrors > 0 ? plural(compileErrors, "compile error") : "compilation failed");
