@@ -75,7 +75,8 @@ function missing(input: GateInput): string[] {
       if (config.gate.coverage && measured && ran(test) && !test?.coverage) out.push("coverage was not measured");
     }
   }
-  if (config.gate.analyzer !== "off" && config.analyzer.enabled && !input.analyzer.ran) {
+  // An enabled analyzer is a configured check even when it does not gate: its silence is not a pass.
+  if (config.analyzer.enabled && !input.analyzer.ran) {
     out.push(`the analyzer did not run: ${input.analyzer.reason ?? "unknown reason"}`);
   }
   if (config.gate.agent !== "off" && input.agent.status !== "ran") {
@@ -93,10 +94,6 @@ function failures(input: GateInput): string[] {
   const inScope = (f: Finding) => gate.scope === "all" || (f.path !== undefined && input.changedPaths.has(f.path));
   const count = (pred: (f: Finding) => boolean) => input.findings.filter(pred).length;
   const step = (id: StepId) => toolchain.steps.find((s) => s.id === id);
-
-  if (config.analyzer.enabled && !input.analyzer.ran) {
-    incomplete.push(`the analyzer did not run: ${input.analyzer.reason ?? "unknown reason"}`);
-  }
 
   const compileErrors = count((f) => f.source === "compile" && f.severity === "blocker");
   if (gate.compileErrors && (compileErrors > 0 || step("compile")?.status === "failed")) {

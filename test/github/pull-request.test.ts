@@ -36,9 +36,6 @@ describe("pull_request webhooks", () => {
       p.pull_request.number = 1;
     });
     const github = new GitHubMock("Codertocat", "Hello-World").installationToken().config(undefined).checkRuns();
-    // Publishing reads the PR's earlier reviews and threads (none here) before deciding what to post.
-    github.scope.get("/repos/Codertocat/Hello-World/pulls/1/reviews").query(true).reply(200, []);
-    github.scope.post("/graphql").reply(200, { data: { repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } } } });
     const settings = { ...loadSettings({}), workDir: mkdtempSync(join(tmpdir(), "ea-work-")) };
     const agent = createApp({ settings, appId: TEST_APP_ID, secrets: [] });
     const probot = testProbot();
