@@ -110,7 +110,7 @@ describe("the check run is always completed, honestly", () => {
     const { analyzer } = blockingStage();
     await runDirect(pr, head, { stages: { analyzer }, timeoutMs: 2000 });
     expect(github.completions()[0]).toMatchObject({ conclusion: "neutral", output: { title: "Review timed out" } });
-    expect(github.completions()[0].output.summary).toMatch(/did not finish within .* during the (workspace|analyzer) stage\. No verdict was reached\./);
+    expect(github.completions()[0].output.summary).toMatch(/did not finish within .* during the (config|workspace|analyzer) stage\. No verdict was reached\./);
   });
 
   it("a shutdown during a review completes the run neutral as interrupted", async () => {

@@ -44,10 +44,13 @@ describe("the write limiter", () => {
   it("a secondary rate limit pauses every write of the installation for retry-after, then retries", async () => {
     const events: string[] = [];
     let release!: () => void;
+    let waiting!: () => void;
+    const asleep = new Promise<void>((resolve) => (waiting = resolve));
     const limiter = new WriteLimiter({
       minIntervalMs: 0,
       sleep: (ms) => {
         events.push(`wait ${ms}`);
+        waiting();
         return new Promise<void>((resolve) => (release = () => { events.push("waited"); resolve(); }));
       },
     });
@@ -61,7 +64,8 @@ describe("the write limiter", () => {
     const github = client();
     const a = limiter.schedule(() => github.request("POST /a"));
     const b = limiter.schedule(() => github.request("POST /b"));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await asleep;
+    await new Promise((resolve) => setTimeout(resolve, 100)); // room for anything sent too early
     // Nothing else was sent while waiting: neither the retry nor the queued write.
     expect(events).toEqual(["POST /a", "wait 7000"]);
     release();
@@ -95,7 +99,15 @@ describe("the write limiter", () => {
   it("the publishing client limits writes only, and redacts every string a write carries", async () => {
     const events: string[] = [];
     let release!: () => void;
-    const limiter = new WriteLimiter({ minIntervalMs: 0, sleep: () => new Promise<void>((resolve) => (release = resolve)) });
+    let waiting!: () => void;
+    const asleep = new Promise<void>((resolve) => (waiting = resolve));
+    const limiter = new WriteLimiter({
+      minIntervalMs: 0,
+      sleep: () => {
+        waiting();
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+    });
     const secret = "sk-ant-api03-verysecretvalue";
     const redact = (text: string) => text.split(secret).join("[REDACTED]");
     let posted: any;
@@ -108,7 +120,7 @@ describe("the write limiter", () => {
       .reply(() => (events.push("GET /r"), [200, {}]));
     const github = publishingClient(client(), limiter, redact);
     const write = github.request("POST /w", { body: `token ${secret}`, nested: { list: [secret] } });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await asleep;
     await github.request("GET /r");
     expect(events).toEqual(["POST /w", "GET /r"]);
     release();
