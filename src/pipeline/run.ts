@@ -207,7 +207,7 @@ export async function runReview(request: JobRequest, deps: PipelineDeps, jobSign
     await tracker.run("publish", async () => {
       report.stages = tracker.snapshot();
       report.durationMs = Math.round(performance.now() - started);
-      await deps.publisher.complete(report);
+      await deps.publisher.complete(report, { diff: ws.diff });
     });
     completed = true;
     return report;
