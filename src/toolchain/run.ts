@@ -1,0 +1,136 @@
+import { posix } from "node:path";
+import type { ProjectShape } from "../workspace/types.js";
+import { cacheKeys } from "./cache/keys.js";
+import { restoreProjectCache, saveProjectCache } from "./cache/project.js";
+import { CacheStore } from "./cache/store.js";
+import { preparePlt } from "./dialyzer/plt.js";
+import { stepEnv, toolchainEnv } from "./env.js";
+import { HELPERS_DIR } from "./helpers.js";
+import { RepoPaths } from "./paths.js";
+import { probeVersions } from "./probe.js";
+import { STEPS } from "./registry.js";
+import { outcome } from "./result.js";
+import type { MixApp, StepContext, StepId, StepResult, ToolchainFacts, ToolchainInput, ToolchainReport, ToolStep } from "./types.js";
+import { versionWarning } from "./versions/check.js";
+import { prepareWorkDirs } from "./workdir.js";
+
+/**
+ * The toolchain stage: deps → compile → format → test (+ coverage) → credo → dialyzer in the
+ * sandbox, each step's output turned into findings. Steps whose needs failed are skipped with
+ * the reason; a step that cannot run is `not_run`, never a code failure. Only infrastructure
+ * before the first step (no Elixir in the sandbox) makes the whole stage `ran: false`.
+ */
+export async function runToolchain(input: ToolchainInput): Promise<ToolchainReport> {
+  const { workspace, config, sandbox, signal } = input;
+  const log = input.log.child({ stage: "toolchain" });
+  const base = { sandbox: sandbox.backend, steps: [] as StepResult[] };
+  if (!config.enabled) return { ...base, ran: false, reason: "the toolchain is switched off in the configuration" };
+  if (!workspace.project.mix) return { ...base, ran: false, reason: "no mix.exs at the repository root" };
+
+  const work = await prepareWorkDirs(workspace.root);
+  const env = toolchainEnv(config, work, input.env);
+  const versions = await probeVersions(sandbox, workspace.root, HELPERS_DIR, env, signal);
+  if ("error" in versions) {
+    const steps = STEPS.map((s) => outcome(s.id, "not_run", versions.error));
+    for (const step of steps) input.onStep?.(step);
+    return { ...base, ran: false, reason: versions.error, steps };
+  }
+  const report: ToolchainReport = { ...base, ran: true, versions: { elixir: versions.elixir, otp: versions.otp } };
+  const warning = versionWarning(workspace.project, versions);
+  if (warning) report.versionWarning = warning;
+
+  const cache = new CacheStore(input.settings.cacheDir, input.settings.cacheMaxMb * 1024 ** 2);
+  const keys = cacheKeys(versions, await workspace.readFile("mix.lock"), config.mixEnv);
+  const restored = await restoreProjectCache(cache, input.cacheScope, keys, workspace.root, work, log);
+  const saved: string[] = [];
+
+  const facts: ToolchainFacts = { apps: await initialApps(workspace.project, config.mixEnv, workspace.readFile) };
+  if (config.steps.dialyzer.enabled !== false && !workspace.project.deps.dialyxir && !signal.aborted) {
+    // Before any project code runs: nothing of the PR can reach the PLT, so it may be cached.
+    facts.plt = await preparePlt({
+      sandbox,
+      cache,
+      key: keys.plt,
+      versions,
+      work,
+      env,
+      timeoutMs: (config.steps.dialyzer.timeoutSeconds ?? 1200) * 1000,
+      signal,
+      log,
+    });
+    if ("path" in facts.plt) (facts.plt.cached ? restored : saved).push("plt");
+  }
+  const paths = await RepoPaths.scan(workspace.root, facts.apps);
+
+  const results = new Map<StepId, StepResult>();
+  const blocked = new Set<StepId>();
+  for (const step of STEPS) {
+    const ctx: StepContext = {
+      workspace,
+      sandbox,
+      config,
+      helpersDir: HELPERS_DIR,
+      outDir: work.out,
+      env: stepEnv(env, step.id),
+      versions,
+      paths,
+      facts,
+      previous: results,
+      deadline: Date.now() + (config.steps[step.id].timeoutSeconds ?? step.defaultTimeoutSeconds) * 1000,
+      signal,
+      log: log.child({ step: step.id }),
+    };
+    const result = await runStep(step, ctx, results, blocked);
+    results.set(step.id, result);
+    report.steps.push(result);
+    input.onStep?.(result);
+  }
+
+  if (input.writeCache) {
+    const which = new Set<"deps" | "hex-home" | "build" | "mix-home">(["mix-home"]);
+    if (results.get("deps")?.status === "passed" && !restored.includes("deps")) which.add("deps").add("hex-home");
+    if (results.get("compile")?.status === "passed") which.add("build");
+    saved.push(...(await saveProjectCache(cache, input.cacheScope, keys, workspace.root, work, which, log)));
+  }
+  report.cache = { restored, saved };
+  return report;
+}
+
+async function runStep(step: ToolStep, ctx: StepContext, results: Map<StepId, StepResult>, blocked: Set<StepId>): Promise<StepResult> {
+  if (ctx.signal.aborted) return outcome(step.id, "not_run", "cancelled");
+  const skip = step.skipReason?.(ctx);
+  if (skip) return outcome(step.id, "skipped", skip);
+  for (const need of step.needs) {
+    const prior = results.get(need);
+    if (!prior || !(prior.status === "failed" || prior.status === "not_run" || blocked.has(need))) continue;
+    blocked.add(step.id);
+    return outcome(step.id, "skipped", unmetReason(need, prior));
+  }
+  const started = Date.now();
+  try {
+    return await step.run(ctx);
+  } catch (error) {
+    ctx.log.error({ err: error }, "toolchain step crashed");
+    return outcome(step.id, "not_run", `internal error: ${(error as Error).message ?? String(error)}`, started);
+  }
+}
+
+function unmetReason(need: StepId, prior: StepResult): string {
+  const why = prior.reason ?? prior.status;
+  if (why.startsWith("dependencies unavailable")) return why;
+  if (need === "compile" && prior.status === "failed") return "the project does not compile";
+  if (prior.status === "skipped") return `needs ${need}, which was skipped (${why})`;
+  return `needs ${need}, which did not run (${why})`;
+}
+
+/** The project's apps before compiling (the compile helper reports the exact list later). */
+async function initialApps(project: ProjectShape, mixEnv: string, readFile: (p: string) => Promise<string | undefined>): Promise<MixApp[]> {
+  const dirs = project.umbrella ? project.apps : ["."];
+  const apps: MixApp[] = [];
+  for (const dir of dirs) {
+    const mix = await readFile(dir === "." ? "mix.exs" : `${dir}/mix.exs`);
+    const name = (mix && /\bapp:\s*:(\w+)/.exec(mix)?.[1]) ?? (dir === "." ? undefined : posix.basename(dir));
+    if (name) apps.push({ app: name, path: dir, ebin: `_build/${mixEnv}/lib/${name}/ebin` });
+  }
+  return apps;
+}
