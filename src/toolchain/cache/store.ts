@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { cp, lstat, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { cp, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { setTimeout as sleep } from "node:timers/promises";
 import { dirname, join } from "node:path";
 import { execa } from "execa";
 
@@ -71,10 +72,40 @@ export class CacheStore {
     await this.evict();
   }
 
+  /**
+   * Runs `fn` while holding a lock on the key, across processes (a directory created atomically):
+   * two jobs that need the same expensive entry build it once. A lock older than `staleMs` is
+   * taken to belong to a dead process.
+   */
+  async withLock<T>(kind: string, key: string, fn: () => Promise<T>, options: { staleMs?: number; signal?: AbortSignal } = {}): Promise<T> {
+    const lock = join(this.dir, ".locks", `${safe(kind)}-${safe(key)}`);
+    await mkdir(dirname(lock), { recursive: true });
+    for (;;) {
+      try {
+        await mkdir(lock);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      }
+      const since = await stat(lock).then((s) => s.mtimeMs, () => 0);
+      if (Date.now() - since > (options.staleMs ?? 30 * 60_000)) {
+        await rm(lock, { recursive: true, force: true });
+        continue;
+      }
+      options.signal?.throwIfAborted();
+      await sleep(500);
+    }
+    try {
+      return await fn();
+    } finally {
+      await rm(lock, { recursive: true, force: true });
+    }
+  }
+
   async list(): Promise<CacheEntryInfo[]> {
     const out: CacheEntryInfo[] = [];
     for (const kind of await dirs(this.dir)) {
-      if (kind === ".tmp") continue;
+      if (kind === ".tmp" || kind === ".locks") continue;
       for (const key of await dirs(join(this.dir, kind))) {
         const meta = await readMeta(join(this.dir, kind, key));
         if (meta) out.push({ kind, key, ...meta });

@@ -95,7 +95,13 @@ function toIssue(raw: unknown): CredoIssue[] {
   return [issue];
 }
 
-/** SARIF 2.1.0 from `--format sarif` (credo ≥ 1.7): `rank` is the priority, `ruleId` the check's code. */
+/**
+ * SARIF 2.1.0 from `--format sarif` (credo ≥ 1.7). `ruleId` is the check's code (`EX5006`), the
+ * rule's `name` the check. `rank` is the priority shifted by 11 (credo 1.7.19: priority 13 →
+ * rank 24, 2 → 13), which keeps SARIF's 0..100 range for the usual priorities.
+ */
+const SARIF_RANK_OFFSET = 11;
+
 function fromSarif(runs: unknown[]): CredoIssue[] {
   const out: CredoIssue[] = [];
   for (const run of runs) {
@@ -116,7 +122,7 @@ function fromSarif(runs: unknown[]): CredoIssue[] {
         category: sarifCategory(rule, name),
         filename: file,
         message: String(at(result, "message", "text") ?? ""),
-        priority: typeof rank === "number" ? rank : 0,
+        priority: typeof rank === "number" ? rank - SARIF_RANK_OFFSET : 0,
       };
       const num = (value: unknown) => (typeof value === "number" ? value : undefined);
       const line = num(at(loc, "region", "startLine"));

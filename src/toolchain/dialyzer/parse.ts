@@ -14,17 +14,52 @@ const SHORT = /^(\S[^:]*?):(\d+)(?::(\d+))?:([a-z_]+) (.*)$/;
 const GITHUB = /^::warning file=([^,]+),line=(\d+)(?:,col=(\d+))?,title=(\w+)::(.*)$/;
 const PLAIN = /^(\S[^:]*?):(\d+)(?::(\d+))?: (.*)$/;
 
-/** dialyxir `--format short` and `--format github` lines (they come on stderr); noise is ignored. */
+const LONG_HEADER = /^(\S[^:]*?):(\d+)(?::(\d+))?:([a-z_]+)$/;
+const SEPARATOR = /^_{20,}$/;
+
+/**
+ * dialyxir `--format short` and `--format github` lines (they come on stderr); noise is ignored.
+ * The default multi-line format (`file:line:name`, text, a line of underscores) is read too,
+ * including the "Legacy warning:" fallback dialyxir prints when its pretty-printer crashes.
+ */
 export function parseDialyxir(output: string): DialyzerWarning[] {
   const out: DialyzerWarning[] = [];
-  for (const line of splitLines(output)) {
+  const lines = splitLines(output);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const m = GITHUB.exec(line) ?? SHORT.exec(line);
-    if (!m) continue;
-    const w: DialyzerWarning = { file: m[1]!, line: Number(m[2]), name: m[4]!, message: m[5]!.trim() };
-    if (m[3]) w.column = Number(m[3]);
+    if (m) {
+      const w: DialyzerWarning = { file: m[1]!, line: Number(m[2]), name: m[4]!, message: m[5]!.trim() };
+      if (m[3]) w.column = Number(m[3]);
+      out.push(w);
+      continue;
+    }
+    if (line === "Legacy warning:") {
+      const legacy = parseDialyzer(lines[i + 1] ?? "")[0];
+      if (legacy) out.push(legacy);
+      i++;
+      continue;
+    }
+    const header = LONG_HEADER.exec(line);
+    if (!header) continue;
+    const body: string[] = [];
+    let legacy: DialyzerWarning | undefined;
+    for (i++; i < lines.length && !SEPARATOR.test(lines[i]!); i++) {
+      if (lines[i] === "Legacy warning:" && lines[i + 1]) legacy = parseDialyzer(lines[i + 1]!)[0];
+      body.push(lines[i]!);
+    }
+    const w: DialyzerWarning = { file: header[1]!, line: Number(header[2]), name: header[4]!, message: legacy?.message ?? firstParagraph(body) };
+    if (header[3]) w.column = Number(header[3]);
     out.push(w);
   }
   return dedupeWarnings(out);
+}
+
+function firstParagraph(lines: string[]): string {
+  const start = lines.findIndex((l) => l.trim() !== "");
+  if (start < 0) return "";
+  const end = lines.findIndex((l, i) => i > start && l.trim() === "");
+  return lines.slice(start, end < 0 ? undefined : end).join(" ").replace(/\s+/g, " ").trim();
 }
 
 /**
@@ -67,7 +102,7 @@ const NAMES: [RegExp, string][] = [
   [/can never match|Pattern .* can never match|The pattern .* can never match/, "pattern_match"],
   [/Guard test .* can never succeed/, "guard_fail"],
   [/but this value is unmatched|is unmatched/, "unmatched_return"],
-  [/missing (types|from spec)|is missing types/, "missing_range"],
+  [/missing (types|from spec)|is missing types|might also return/, "missing_range"],
   [/has extra types|extra range/, "extra_range"],
   [/Function .* will never be called/, "unused_fun"],
   [/Overloaded contract/, "overlapping_contract"],

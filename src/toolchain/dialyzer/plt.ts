@@ -30,6 +30,14 @@ export interface PltOptions {
  * even PR runs may store it. Measured on 2 vCPUs with OTP 25 / Elixir 1.14: about 95 s.
  */
 export async function preparePlt(options: PltOptions): Promise<NonNullable<ToolchainFacts["plt"]>> {
+  try {
+    return await options.cache.withLock(PLT_KIND, options.key, () => restoreOrBuild(options), { signal: options.signal });
+  } catch (error) {
+    return { error: `preparing the PLT: ${(error as Error).message}` };
+  }
+}
+
+async function restoreOrBuild(options: PltOptions): Promise<NonNullable<ToolchainFacts["plt"]>> {
   const { versions, work } = options;
   const path = join(work.plt, "core.plt");
   await rm(path, { force: true });

@@ -34,7 +34,9 @@ async function dialyxir(ctx: StepContext): Promise<StepResult> {
   const run = await inSomeEnv(ctx, ["dialyzer", "--format", "short", "--quiet-with-result"]);
   if (run.infra) return outcome("dialyzer", "not_run", run.infra, started, command);
   const code = run.result.exitCode;
-  const warnings = parseDialyxir(run.output);
+  const short = parseDialyxir(run.output);
+  // A project can still end up with another format (an alias): plain dialyzer lines are read too.
+  const warnings = short.length > 0 ? short : parseDialyzer(run.output);
   if (code === 3) return outcome("dialyzer", "not_run", "the dialyzer application is missing in the sandbox (erlang-dialyzer)", started, command);
   if (code !== 0 && code !== 2) {
     const mix = classifyMixError(run.output);

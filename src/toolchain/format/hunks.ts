@@ -56,7 +56,8 @@ function myers(a: string[], b: string[]): Op[] | undefined {
   const v = new Int32Array(2 * max + 3);
   const trace: Int32Array[] = [];
   for (let d = 0; d <= Math.min(max, MAX_EDITS); d++) {
-    trace.push(v.slice());
+    // Only diagonals -d-1..d+1 can matter at this depth: keep that window (index k + d + 1).
+    trace.push(v.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let y = x - k;
@@ -65,22 +66,23 @@ function myers(a: string[], b: string[]): Op[] | undefined {
         y++;
       }
       v[offset + k] = x;
-      if (x >= n && y >= m) return backtrack(trace, offset, n, m, d);
+      if (x >= n && y >= m) return backtrack(trace, n, m, d);
     }
   }
   return undefined;
 }
 
-function backtrack(trace: Int32Array[], offset: number, n: number, m: number, dEnd: number): Op[] {
+function backtrack(trace: Int32Array[], n: number, m: number, dEnd: number): Op[] {
   const ops: Op[] = [];
   let x = n;
   let y = m;
   for (let d = dEnd; d > 0; d--) {
     const v = trace[d]!;
+    const at = (k: number) => v[k + d + 1]!;
     const k = x - y;
-    const down = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!);
+    const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
     const prevK = down ? k + 1 : k - 1;
-    const prevX = v[offset + prevK]!;
+    const prevX = at(prevK);
     const prevY = prevX - prevK;
     while (x > prevX && y > prevY) {
       ops.push("=");

@@ -3,7 +3,8 @@ import type { ModuleFailure, ParsedRun, ParsedTest, StackFrame, TestFailure } fr
 
 const HEADER = /^ {2}(\d+)\) (\w+) (.+) \(([\w.]+)\)$/;
 const SETUP_ALL = /^ {2}(\d+)\) ([\w.]+): failure on setup_all callback, all tests have been invalidated$/;
-const LOCATION = /^ {5}(\S.*?):(\d+)$/;
+/** The test's file and line, right under the header (body lines have lost their 5-space indent). */
+const LOCATION = /^(\S.*?):(\d+)$/;
 const FRAME = /^(?:\(\S+ [^)]*\) )?(\S+?):(\d+): (.*)$/;
 const APP_HEADER = /^==> (\S+)$/;
 const SUMMARY = /^((?:\d+ [\w ]+?, )*)(\d+) failures?((?:, \d+ (?:excluded|invalid|skipped))*)$/;
@@ -22,12 +23,18 @@ export function parseExUnitText(output: string): ParsedRun {
   let i = 0;
   while (i < lines.length) {
     const line = lines[i]!;
-    const header = APP_HEADER.exec(line);
-    if (header) app = header[1];
-    const seed = SEED.exec(line);
-    if (seed) run.seed = Number(seed[1]);
-    const summary = SUMMARY.exec(line);
-    if (summary) addSummary(run, summary);
+    // Cheap checks first: this loop sees every line of outputs that can be megabytes long.
+    const numbered = line.charCodeAt(0) === 32 && line.charCodeAt(1) === 32 && isDigit(line.charCodeAt(2));
+    if (!numbered) {
+      const header = line.startsWith("==> ") ? APP_HEADER.exec(line) : null;
+      if (header) app = header[1];
+      const seed = line.includes("seed") ? SEED.exec(line) : null;
+      if (seed) run.seed = Number(seed[1]);
+      const summary = line.includes(" failure") ? SUMMARY.exec(line) : null;
+      if (summary) addSummary(run, summary);
+      i++;
+      continue;
+    }
     const test = HEADER.exec(line);
     const setupAll = test ? undefined : SETUP_ALL.exec(line);
     if (!test && !setupAll) {
@@ -35,7 +42,7 @@ export function parseExUnitText(output: string): ParsedRun {
       continue;
     }
     const end = blockEnd(lines, i + 1);
-    const body = lines.slice(i + 1, end).map((l) => l.replace(/^ {5}/, ""));
+    const body = lines.slice(i + 1, end).map((l) => (l.startsWith("     ") ? l.slice(5) : l));
     const formatted = lines.slice(i, end).join("\n");
     if (test) run.tests.push(toTest(test, body, formatted, app));
     else run.moduleFailures.push(toModuleFailure(setupAll!, body, formatted, app));
@@ -60,10 +67,14 @@ function blockEnd(lines: string[], from: number): number {
   return lastContent;
 }
 
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 function toTest(m: RegExpExecArray, body: string[], formatted: string, app: string | undefined): ParsedTest {
   let rest = body;
   const test: ParsedTest = { module: m[4]!, name: `${m[2]} ${m[3]}`, status: "failed", testType: m[2]!, failures: [], formatted };
-  const loc = body.length > 0 ? LOCATION.exec(`     ${body[0]}`) : null;
+  const loc = body.length > 0 ? LOCATION.exec(body[0]!) : null;
   if (loc) {
     test.file = loc[1]!;
     test.line = Number(loc[2]);
@@ -91,8 +102,8 @@ function toFailure(body: string[], testFile: string | undefined): TestFailure {
   const frames: StackFrame[] = [];
   let section: string | undefined;
   for (const raw of body) {
-    const line = raw.replace(/\s+$/, "");
-    const sec = SECTION.exec(line);
+    const line = raw.trimEnd();
+    const sec = line.charCodeAt(0) > 32 && line.includes(":") ? SECTION.exec(line) : null;
     if (sec) section = sec[1];
     else if (section === "stacktrace" && line.startsWith("  ")) frames.push(toFrame(line.trim()));
     else if (section === undefined) message.push(line);

@@ -9,7 +9,8 @@ export function stripAnsi(text: string): string {
 
 /** ANSI-free lines; `\r\n` and stray `\r` (progress output) end lines too. */
 export function lines(text: string): string[] {
-  return stripAnsi(text).split(/\r?\n|\r/);
+  const clean = stripAnsi(text);
+  return clean.includes("\r") ? clean.split(/\r?\n|\r/) : clean.split("\n");
 }
 
 /** At most `max` characters, cut at a line end when possible, marked when cut. */
