@@ -98,7 +98,7 @@ export async function runToolchain(input: ToolchainInput): Promise<ToolchainRepo
 
 async function runStep(step: ToolStep, ctx: StepContext, results: Map<StepId, StepResult>, blocked: Set<StepId>): Promise<StepResult> {
   if (ctx.signal.aborted) return outcome(step.id, "not_run", "cancelled");
-  const skip = step.skipReason?.(ctx);
+  const skip = ctx.config.steps[step.id].enabled === false ? "switched off in the configuration" : step.skipReason?.(ctx);
   if (skip) return outcome(step.id, "skipped", skip);
   for (const need of step.needs) {
     const prior = results.get(need);

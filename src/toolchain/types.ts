@@ -149,7 +149,7 @@ export interface ToolStep {
   needs: readonly StepId[];
   /** Default wall-clock limit in seconds (config `timeoutSeconds` overrides it). */
   defaultTimeoutSeconds: number;
-  /** Returns a reason to skip (switched off, tool not used), or undefined to run. */
+  /** Returns a reason to skip (tool not used…), or undefined to run. `enabled: false` is handled for every step. */
   skipReason?(ctx: StepContext): string | undefined;
   run(ctx: StepContext): Promise<StepResult>;
 }

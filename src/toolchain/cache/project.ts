@@ -1,4 +1,4 @@
-import { lstat, rm, unlink } from "node:fs/promises";
+import { lstat, mkdir, readdir, rm, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "../../logger.js";
 import type { WorkDirs } from "../workdir.js";
@@ -36,20 +36,24 @@ export async function restoreProjectCache(
 ): Promise<string[]> {
   const restored: string[] = [];
   for (const slot of slots(root, work)) {
+    const kind = scopeKind(scope, slot.name);
     const state = await kindOf(slot.path);
     if (state === "dir" && !slot.path.startsWith(work.root)) continue;
     if (state === "link" || state === "other") await unlink(slot.path);
+    if (!(await cache.has(kind, keys[slot.key]))) continue;
     if (state === "dir") await rm(slot.path, { recursive: true, force: true });
     try {
-      if (await cache.restore(scopeKind(scope, slot.name), keys[slot.key], slot.path)) restored.push(slot.name);
+      if (await cache.restore(kind, keys[slot.key], slot.path)) restored.push(slot.name);
     } catch (error) {
       log.warn({ err: error, entry: slot.name }, "cache restore failed; continuing without it");
     }
+    // MIX_HOME and HEX_HOME must exist even when nothing could be restored.
+    if (slot.path.startsWith(work.root)) await mkdir(slot.path, { recursive: true });
   }
   return restored;
 }
 
-/** Saves the workspace's directories back (default-branch runs only; the caller decides). */
+/** Saves the workspace's non-empty directories back (default-branch runs only; the caller decides). */
 export async function saveProjectCache(
   cache: CacheStore,
   scope: string,
@@ -61,7 +65,7 @@ export async function saveProjectCache(
 ): Promise<string[]> {
   const saved: string[] = [];
   for (const slot of slots(root, work)) {
-    if (!which.has(slot.name) || (await kindOf(slot.path)) !== "dir") continue;
+    if (!which.has(slot.name) || (await kindOf(slot.path)) !== "dir" || (await readdir(slot.path)).length === 0) continue;
     try {
       await cache.save(scopeKind(scope, slot.name), keys[slot.key], slot.path);
       saved.push(slot.name);

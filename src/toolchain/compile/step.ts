@@ -42,9 +42,11 @@ export const compileStep: ToolStep = {
         ctx.facts.apps = json.apps;
         ctx.paths.setApps(json.apps);
       }
-      diags = json.diagnostics;
-      waeFailed = json.status === "error" && wae && !diags.some((d) => d.severity === "error");
-      if (json.status === "error" && !diags.some((d) => d.severity !== "info")) diags = parseCompileText(run.output).diagnostics;
+      const text = parseCompileText(run.output);
+      // Under --warnings-as-errors Mix returns the warnings as errors; the text still says which were warnings.
+      diags = text.warningsAsErrorsFailed ? demoteWarnings(json.diagnostics, text.diagnostics) : json.diagnostics;
+      waeFailed = text.warningsAsErrorsFailed || (json.status === "error" && wae && !diags.some((d) => d.severity === "error"));
+      if (json.status === "error" && !diags.some((d) => d.severity !== "info")) diags = text.diagnostics;
     } else {
       const text = parseCompileText(run.output);
       diags = text.diagnostics;
@@ -94,3 +96,9 @@ export const compileStep: ToolStep = {
     };
   },
 };
+
+/** Errors that the compiler printed as `warning:` (same file and line) are warnings again. */
+function demoteWarnings(fromJson: CompileDiagnostic[], fromText: CompileDiagnostic[]): CompileDiagnostic[] {
+  const warned = new Set(fromText.filter((d) => d.severity === "warning").map((d) => `${d.file}:${d.line}`));
+  return fromJson.map((d) => (d.severity === "error" && warned.has(`${d.file}:${d.line}`) ? { ...d, severity: "warning" } : d));
+}

@@ -13,10 +13,7 @@ export const credoStep: ToolStep = {
   needs: ["deps"],
   defaultTimeoutSeconds: 600,
   skipReason(ctx) {
-    const enabled = ctx.config.steps.credo.enabled;
-    if (enabled === false) return "switched off in the configuration";
-    if (enabled === "auto" && !ctx.workspace.project.deps.credo) return "the project does not use credo";
-    return undefined;
+    return ctx.config.steps.credo.enabled === "auto" && !ctx.workspace.project.deps.credo ? "the project does not use credo" : undefined;
   },
   async run(ctx: StepContext): Promise<StepResult> {
     const started = Date.now();

@@ -21,9 +21,6 @@ export const depsStep: ToolStep = {
   title: "Dependencies",
   needs: [],
   defaultTimeoutSeconds: 600,
-  skipReason(ctx) {
-    return ctx.config.steps.deps.enabled ? undefined : "switched off in the configuration";
-  },
   async run(ctx: StepContext): Promise<StepResult> {
     const started = Date.now();
     const command = "mix deps.get";

@@ -20,9 +20,6 @@ export const dialyzerStep: ToolStep = {
   title: "Dialyzer",
   needs: ["deps", "compile"],
   defaultTimeoutSeconds: 1200,
-  skipReason(ctx) {
-    return ctx.config.steps.dialyzer.enabled === false ? "switched off in the configuration" : undefined;
-  },
   async run(ctx: StepContext): Promise<StepResult> {
     return ctx.workspace.project.deps.dialyxir ? dialyxir(ctx) : plain(ctx);
   },
