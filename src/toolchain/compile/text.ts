@@ -33,6 +33,12 @@ export function parseCompileText(output: string): CompileText {
   let i = 0;
   while (i < lines.length) {
     const line = lines[i]!;
+    // Most lines are snippets, blanks or progress: only a few first characters can start anything.
+    const c = line.charCodeAt(0);
+    if (c !== 32 && c !== 61 && c !== 42 && c !== 119 && c !== 101) {
+      i++;
+      continue;
+    }
     const header = APP_HEADER.exec(line);
     if (header) {
       app = header[1];
@@ -71,14 +77,20 @@ function parseNew(lines: string[], start: number): Parsed | undefined {
   let inBox = false;
   for (let j = start + 1; j < lines.length && j - start < MAX_BLOCK; j++) {
     const line = lines[j]!;
-    const loc = NEW_LOC.exec(line);
+    if (line.includes("│")) {
+      const loc = line.includes("└─") ? NEW_LOC.exec(line) : null;
+      if (loc) return { diag: located(head[1]!, message.join("\n"), lines.slice(start, j + 1).join("\n"), loc), next: j + 1 };
+      inBox = true;
+      continue;
+    }
+    const loc = line.includes("└─") ? NEW_LOC.exec(line) : null;
     if (loc) {
       const diag = located(head[1]!, message.join("\n"), lines.slice(start, j + 1).join("\n"), loc);
       return { diag, next: j + 1 };
     }
-    if (NEW_HEAD.test(line) || APP_HEADER.test(line) || COMPILE_ERROR_IN.test(line) || EXCEPTION.test(line)) break;
-    if (/^\s*(\d+\s*)?│/.test(line) || /^\s*\.\.\.\s*$/.test(line)) inBox = true;
-    else if (!inBox) message.push(line.replace(/^ {4}/, ""));
+    if (NEW_HEAD.test(line) || line.startsWith("==") || line.startsWith("** (")) break;
+    if (/^\s*\.\.\.\s*$/.test(line)) inBox = true;
+    else if (!inBox) message.push(line.startsWith("    ") ? line.slice(4) : line);
   }
   // No location: keep the message, it still matters.
   return { diag: bare(head[1]!, message[0]!, lines[start]!.trim()), next: start + 1 };
