@@ -117,8 +117,9 @@ export async function checkout(options: CheckoutOptions): Promise<Workspace> {
   };
 }
 
+/** Branch names become `refs/heads/…`; full refs and commit SHAs are fetched as they are. */
 function qualify(ref: string): string {
-  return ref.startsWith("refs/") ? ref : `refs/heads/${ref}`;
+  return ref.startsWith("refs/") || /^[0-9a-f]{40}$/.test(ref) ? ref : `refs/heads/${ref}`;
 }
 
 async function fetch(git: SimpleGit, args: string[]): Promise<void> {

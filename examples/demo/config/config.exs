@@ -1,0 +1,3 @@
+import Config
+
+config :shop, low_stock_threshold: 3

@@ -1,0 +1,76 @@
+import { mkdir, mkdtemp } from "node:fs/promises";
+import { join } from "node:path";
+import type { Probot } from "probot";
+import { loadRepoConfig } from "../config/load.js";
+import type { Logger } from "../logger.js";
+import { runReview, type PipelineDeps } from "../pipeline/run.js";
+import type { Stages } from "../pipeline/stages.js";
+import type { JobRequest } from "../pipeline/types.js";
+import { openSandbox } from "../pipeline/sandbox.js";
+import type { Settings } from "../settings.js";
+import { checkout } from "../workspace/checkout.js";
+import { CheckRunPublisher } from "./check-run.js";
+import type { GitHubClient } from "./octokit.js";
+import type { Publisher } from "./publisher.js";
+import { resolvePull, PullNotFound } from "./resolve-pull.js";
+
+export interface GitHubJobOptions {
+  app: Probot;
+  settings: Settings;
+  secrets: readonly string[];
+  redact: (text: string) => string;
+  log: Logger;
+  stages?: Partial<Stages>;
+  /** Wraps the publisher (the dry run prints instead of posting). */
+  publisher?: (github: GitHubClient, request: JobRequest) => Publisher;
+}
+
+/** The queue's worker for GitHub: authenticate, resolve the PR, run the pipeline. */
+export async function runGitHubJob(options: GitHubJobOptions, queued: JobRequest, signal: AbortSignal): Promise<void> {
+  const log = options.log.child({ job: queued.id, repo: `${queued.repo.owner}/${queued.repo.name}`, pr: queued.pr.number, headSha: queued.pr.headSha });
+  if (queued.installationId === undefined) {
+    log.warn("event without installation: nothing to do");
+    return;
+  }
+  const octokit = await options.app.auth(queued.installationId);
+  const github = octokit as unknown as GitHubClient;
+  let request: JobRequest;
+  try {
+    request = await resolvePull(github, queued);
+  } catch (error) {
+    if (error instanceof PullNotFound) {
+      log.info({ reason: error.message }, "no pull request to review");
+      return;
+    }
+    throw error;
+  }
+  const publisher =
+    options.publisher?.(github, request) ??
+    new CheckRunPublisher(github, { owner: request.repo.owner, repo: request.repo.name, headSha: request.pr.headSha, jobId: request.id }, { redact: options.redact, log });
+
+  await mkdir(options.settings.workDir, { recursive: true });
+  const jobDir = await mkdtemp(join(options.settings.workDir, "job-"));
+  const deps: PipelineDeps = {
+    publisher,
+    settings: options.settings,
+    secrets: options.secrets,
+    log,
+    loadConfig: () => loadRepoConfig(octokit, request.repo),
+    prepareWorkspace: async (jobSignal) => {
+      const { token } = (await octokit.auth({ type: "installation" })) as { token: string };
+      return checkout({
+        cloneUrl: request.repo.cloneUrl,
+        token,
+        headSha: request.pr.headSha,
+        ...(request.pr.number !== undefined ? { headRef: `refs/pull/${request.pr.number}/head` } : {}),
+        baseRef: request.pr.baseRef ?? request.repo.defaultBranch,
+        ...(request.pr.baseSha ? { baseSha: request.pr.baseSha } : {}),
+        jobDir,
+        signal: jobSignal,
+      });
+    },
+    openSandbox: (workspace, sandboxSignal) => openSandbox({ settings: options.settings, workspace, jobDir, mode: "app", signal: sandboxSignal, log }),
+    ...(options.stages ? { stages: options.stages } : {}),
+  };
+  await runReview(request, deps, signal);
+}

@@ -1,0 +1,62 @@
+import { agentStage } from "../agent/stage.js";
+import type { AgentReport } from "../agent/types.js";
+import type { AnalyzerReport } from "../analyzer/types.js";
+import type { Config } from "../config/schema.js";
+import type { Logger } from "../logger.js";
+import type { RawFinding } from "../review/finding.js";
+import type { Sandbox } from "../sandbox/types.js";
+import type { Settings } from "../settings.js";
+import type { StepResult, ToolchainReport } from "../toolchain/types.js";
+import type { Workspace } from "../workspace/types.js";
+import type { JobRequest } from "./types.js";
+
+export interface ToolchainStageInput {
+  workspace: Workspace;
+  sandbox: Sandbox;
+  config: Config;
+  settings: Settings;
+  /** Only trusted (default-branch) runs may write the shared cache. */
+  cacheWritable: boolean;
+  request: JobRequest;
+  signal: AbortSignal;
+  log: Logger;
+  onStep?: (result: StepResult) => void;
+}
+
+export interface AnalyzerStageInput {
+  workspace: Workspace;
+  config: Config;
+  signal: AbortSignal;
+  log: Logger;
+}
+
+export interface AgentStageInput {
+  request: JobRequest;
+  workspace: Workspace;
+  config: Config;
+  settings: Settings;
+  toolchain: ToolchainReport;
+  analyzerFindings: readonly RawFinding[];
+  secrets: readonly string[];
+  signal: AbortSignal;
+  log: Logger;
+}
+
+/** The analysis stages; the pipeline calls them in order. Tests may replace one to simulate a crash. */
+export interface Stages {
+  toolchain(input: ToolchainStageInput): Promise<ToolchainReport>;
+  analyzer(input: AnalyzerStageInput): Promise<AnalyzerReport>;
+  agent(input: AgentStageInput): Promise<AgentReport>;
+}
+
+const notBuilt = (what: string) => `${what} is not built yet in this version of elixir-agent`;
+
+export const defaultStages: Stages = {
+  async toolchain() {
+    return { ran: false, reason: notBuilt("the toolchain stage"), sandbox: null, steps: [] };
+  },
+  async analyzer() {
+    return { ran: false, reason: notBuilt("the analyzer"), findings: [], filesAnalyzed: 0, linesAnalyzed: 0, skipped: [], durationMs: 0 };
+  },
+  agent: agentStage,
+};

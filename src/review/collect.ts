@@ -1,0 +1,32 @@
+import { matchesGlob } from "../util/glob.js";
+import type { IgnoredRule } from "../pipeline/types.js";
+import { assignFingerprints } from "./fingerprint.js";
+import { bySeverity, type Finding, type RawFinding } from "./finding.js";
+
+export interface CollectOptions {
+  ignorePaths: readonly string[];
+  ignoredRules: readonly IgnoredRule[];
+  /** The code at a new-side line, for fingerprints. */
+  codeAt: (path: string, line: number) => string | undefined;
+}
+
+/**
+ * Merges the findings of every stage: drops ignored paths and rules, removes duplicates (the same
+ * warning from `mix compile` and again from `mix test`), fingerprints, and orders by severity.
+ */
+export function collectFindings(raw: readonly RawFinding[], options: CollectOptions): Finding[] {
+  const ignored = new Set(options.ignoredRules.map((r) => r.rule));
+  const seen = new Set<string>();
+  const kept: RawFinding[] = [];
+  for (const finding of raw) {
+    if (ignored.has(finding.rule)) continue;
+    if (finding.path && options.ignorePaths.some((glob) => matchesGlob(finding.path!, glob))) continue;
+    const key = [finding.source === "test" ? "test" : finding.rule, finding.path, finding.line, finding.title].join("\0");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(finding);
+  }
+  return assignFingerprints(kept, options.codeAt).sort(
+    (a, b) => bySeverity(a, b) || (a.path ?? "").localeCompare(b.path ?? "") || (a.line ?? 0) - (b.line ?? 0),
+  );
+}
