@@ -6,6 +6,7 @@ import type { SandboxOptions } from "../sandbox/types.js";
 import { HELPERS_DIR } from "./helpers.js";
 
 export { runToolchain } from "./run.js";
+export { toolchainStage, cacheScope } from "./stage.js";
 export { STEPS } from "./registry.js";
 export { CREDO_SEVERITY } from "./credo/findings.js";
 export { HELPERS_DIR } from "./helpers.js";

@@ -45,7 +45,9 @@ export async function runToolchain(input: ToolchainInput): Promise<ToolchainRepo
   const saved: string[] = [];
 
   const facts: ToolchainFacts = { apps: await initialApps(workspace.project, config.mixEnv, workspace.readFile) };
-  if (config.steps.dialyzer.enabled !== false && !workspace.project.deps.dialyxir && !signal.aborted) {
+  const wanted = input.only ? withNeeds(input.only) : undefined;
+  const plainDialyzer = config.steps.dialyzer.enabled !== false && !workspace.project.deps.dialyxir && (!wanted || wanted.has("dialyzer"));
+  if (plainDialyzer && !signal.aborted) {
     // Before any project code runs: nothing of the PR can reach the PLT, so it may be cached.
     facts.plt = await preparePlt({
       sandbox,
@@ -65,6 +67,13 @@ export async function runToolchain(input: ToolchainInput): Promise<ToolchainRepo
   const results = new Map<StepId, StepResult>();
   const blocked = new Set<StepId>();
   for (const step of STEPS) {
+    if (wanted && !wanted.has(step.id)) {
+      const skipped = outcome(step.id, "skipped", `not requested (re-running ${input.only} only)`);
+      results.set(step.id, skipped);
+      report.steps.push(skipped);
+      input.onStep?.(skipped);
+      continue;
+    }
     const ctx: StepContext = {
       workspace,
       sandbox,
@@ -113,6 +122,18 @@ async function runStep(step: ToolStep, ctx: StepContext, results: Map<StepId, St
     ctx.log.error({ err: error }, "toolchain step crashed");
     return outcome(step.id, "not_run", `internal error: ${(error as Error).message ?? String(error)}`, started);
   }
+}
+
+/** A step and everything it needs, transitively. */
+function withNeeds(id: StepId): Set<StepId> {
+  const out = new Set<StepId>();
+  const visit = (s: StepId) => {
+    if (out.has(s)) return;
+    out.add(s);
+    for (const need of STEPS.find((x) => x.id === s)?.needs ?? []) visit(need);
+  };
+  visit(id);
+  return out;
 }
 
 function unmetReason(need: StepId, prior: StepResult): string {

@@ -169,6 +169,8 @@ export interface ToolchainInput {
   log: Logger;
   /** Called as each step finishes (check-run progress). */
   onStep?: (result: StepResult) => void;
-  /** Extra environment for every run, e.g. `DATABASE_URL` of a disposable PostgreSQL. */
+  /** Extra environment for every run (names must be on the sandbox's allowlist). */
   env?: Readonly<Record<string, string>>;
+  /** Re-run one step: only it and the steps it needs run, the others are skipped as not requested. */
+  only?: StepId;
 }
