@@ -1,4 +1,4 @@
-import { posix } from "node:path";
+import { join, posix } from "node:path";
 import type { ProjectShape } from "../workspace/types.js";
 import { cacheKeys } from "./cache/keys.js";
 import { restoreProjectCache, saveProjectCache } from "./cache/project.js";
@@ -7,6 +7,7 @@ import { preparePlt } from "./dialyzer/plt.js";
 import { stepEnv, toolchainEnv } from "./env.js";
 import { HELPERS_DIR } from "./helpers.js";
 import { RepoPaths } from "./paths.js";
+import { handOver, sandboxUid } from "./own.js";
 import { probeVersions } from "./probe.js";
 import { STEPS } from "./registry.js";
 import { outcome } from "./result.js";
@@ -28,6 +29,7 @@ export async function runToolchain(input: ToolchainInput): Promise<ToolchainRepo
   if (!workspace.project.mix) return { ...base, ran: false, reason: "no mix.exs at the repository root" };
 
   const work = await prepareWorkDirs(workspace.root);
+  await handOver([work.root], sandboxUid(sandbox));
   const env = toolchainEnv(config, work, input.env);
   const versions = await probeVersions(sandbox, workspace.root, HELPERS_DIR, env, signal);
   if ("error" in versions) {
@@ -43,6 +45,7 @@ export async function runToolchain(input: ToolchainInput): Promise<ToolchainRepo
   const keys = cacheKeys(versions, await workspace.readFile("mix.lock"), config.mixEnv);
   const restored = await restoreProjectCache(cache, input.cacheScope, keys, workspace.root, work, log);
   const saved: string[] = [];
+  await handOver([work.root, join(workspace.root, "deps"), join(workspace.root, "_build")], sandboxUid(sandbox));
 
   const facts: ToolchainFacts = { apps: await initialApps(workspace.project, config.mixEnv, workspace.readFile) };
   const wanted = input.only ? withNeeds(input.only) : undefined;

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,6 +31,8 @@ export async function fixtureWorkspace(name: ElixirFixture): Promise<FixtureWork
   repo.git("checkout", "-q", "main");
   const remote = repo.bareRemote({ 1: head });
   const jobDir = mkdtempSync(join(tmpdir(), "ea-job-"));
+  // A sandbox that runs PR code as another uid (root app) must be able to traverse to the checkout.
+  chmodSync(jobDir, 0o711);
   const workspace = await checkout({ cloneUrl: remote.url, headSha: head, headRef: "refs/pull/1/head", baseRef: "main", jobDir });
   return {
     workspace,

@@ -40,3 +40,24 @@ describe("the helper output directory", () => {
     expect(await readOutput(root, join(work.out, "missing.json"))).toBeUndefined();
   });
 });
+
+describe.runIf(process.getuid?.() === 0)("handing the toolchain's files to the sandbox uid (root app)", () => {
+  it("chowns the tree without following symlinks or touching hard-linked files", async () => {
+    const { handOver, sandboxUid } = await import("../../../src/toolchain/own.js");
+    const outside = join(dir, "outside");
+    writeFileSync(outside, "host file");
+    const tree = join(dir, "tree");
+    mkdirSync(join(tree, "sub"), { recursive: true });
+    writeFileSync(join(tree, "sub/a.json"), "{}");
+    symlinkSync(outside, join(tree, "link"));
+    execFileSync("ln", [outside, join(tree, "hard")]);
+    await handOver([tree, join(dir, "missing")], 4_242_424);
+    expect(lstatSync(join(tree, "sub/a.json")).uid).toBe(4_242_424);
+    expect(lstatSync(join(tree, "sub")).gid).toBe(4_242_424);
+    expect(lstatSync(join(tree, "link")).uid).toBe(4_242_424);
+    expect(lstatSync(outside).uid).toBe(0);
+    const fake = { backend: "bubblewrap", enforcement: { memory: "none", processes: "none", uid: 4_242_424 } } as never;
+    expect(sandboxUid(fake)).toBe(4_242_424);
+    expect(sandboxUid({ ...(fake as object), enforcement: { uid: null } } as never)).toBeUndefined();
+  });
+});
