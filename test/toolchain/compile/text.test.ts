@@ -104,5 +104,7 @@ describe("parseCompileText on every recorded Elixir version", () => {
     expect(parseCompileText(sample("compile", "1.14_compile_no_deps_check.txt").text).diagnostics.map(at)).toEqual(["lib/withdeps.ex:2"]);
     expect(parseCompileText(sample("compile", "1.14_compile_all_warnings_replay.txt").text).diagnostics).toHaveLength(9);
     expect(parseCompileText(sample("compile", "1.14_mix_test_syntax_error.txt").text).diagnostics[0]).toMatchObject({ file: "test/broken_test.exs", line: 6, column: 3 });
+    // What the diagnostics helper printed next to its JSON: the same two diagnostics.
+    expect(parseCompileText(sample("compile", "1.14_diag_error_stdout.txt").text).diagnostics.map((d) => `${d.severity} ${at(d)}`)).toEqual(["warning lib/errs.ex:3", "error lib/errs.ex:4"]);
   });
 });

@@ -70,6 +70,7 @@ describe("credo", () => {
   it("lists the files credo excluded because they do not parse (stderr)", () => {
     expect(excludedFiles(sample("credo", "credo_json_syntax_error.txt").text)).toEqual(["lib/broken.ex"]);
     expect(excludedFiles(sample("credo", "credo_json_stderr.txt").text)).toEqual([]);
+    expect(excludedFiles(sample("credo", "credo_diff_json_stderr.txt").text)).toEqual([]);
   });
 
   it("has no JSON in the other formats", () => {

@@ -38,6 +38,23 @@ describe("dialyxir output (warnings on stderr)", () => {
     expect(keys(parseDialyzer(sample("dialyzer", "dialyxir_format_dialyzer_stderr.txt").text))).toEqual(LINTME);
   });
 
+  it("stdout (only the total) and the ignore-file and raw formats yield no warnings", () => {
+    for (const name of [
+      "dialyxir_format_dialyxir.txt",
+      "dialyxir_format_dialyzer.txt",
+      "dialyxir_format_github.txt",
+      "dialyxir_format_ignore_file.txt",
+      "dialyxir_format_ignore_file_stderr.txt",
+      "dialyxir_format_ignore_file_strict.txt",
+      "dialyxir_format_ignore_file_strict_stderr.txt",
+      "dialyxir_format_raw.txt",
+      "dialyxir_format_raw_stderr.txt",
+    ] as const) {
+      const text = sample("dialyzer", name).text;
+      expect([parseDialyxir(text), parseDialyzer(text)], name).toEqual([[], []]);
+    }
+  });
+
   it("the first run's PLT building noise yields just the warnings", () => {
     expect(keys(parseDialyxir(sample("dialyzer", "dialyxir_first_run.txt").text))).toEqual(LINTME);
   });

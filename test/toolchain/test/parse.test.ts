@@ -125,6 +125,13 @@ describe("parseExUnitText (the CLI output fallback)", () => {
     });
   }
 
+  it("--export-coverage: failures and summary, no coverage table (exit 2 stays 2)", () => {
+    const s = sample("test", "1.14.0_cover_export.txt");
+    const run = parseExUnitText(s.text);
+    expect(run.summary).toMatchObject({ total: 10, failures: 7, skipped: 1 });
+    expect(run.tests).toHaveLength(7);
+  });
+
   it("setup_all and doctest failures (1.14)", () => {
     const run = parseExUnitText(sample("test", "1.14_mix_test_setup_all_doctest.txt").text);
     expect(run.moduleFailures[0]).toMatchObject({ module: "SetupAllFailTest", file: "test/setup_test.exs" });
