@@ -30,10 +30,26 @@ export interface PltOptions {
  * even PR runs may store it. Measured on 2 vCPUs with OTP 25 / Elixir 1.14: about 95 s.
  */
 export async function preparePlt(options: PltOptions): Promise<NonNullable<ToolchainFacts["plt"]>> {
+  let locked = false;
   try {
-    return await options.cache.withLock(PLT_KIND, options.key, () => restoreOrBuild(options), { signal: options.signal });
+    return await options.cache.withLock(
+      PLT_KIND,
+      options.key,
+      () => {
+        locked = true;
+        return restoreOrBuild(options);
+      },
+      { signal: options.signal },
+    );
   } catch (error) {
-    return { error: `preparing the PLT: ${(error as Error).message}` };
+    if (locked || options.signal.aborted) return { error: `preparing the PLT: ${(error as Error).message}` };
+    // The cache cannot be locked (read-only or full): build for this run only.
+    options.log.warn({ err: error }, "PLT cache unavailable; building the PLT for this run");
+    try {
+      return await restoreOrBuild(options);
+    } catch (inner) {
+      return { error: `preparing the PLT: ${(inner as Error).message}` };
+    }
   }
 }
 
