@@ -7,7 +7,7 @@ import type { Workspace } from "../../../src/workspace/types.js";
 import { TestRepo } from "../../helpers/git-repo.js";
 
 /** The fixture Mix projects of `test/fixtures/elixir`. */
-export type ElixirFixture = "clean" | "suite" | "warnings" | "broken" | "umbrella" | "hexdeps" | "future";
+export type ElixirFixture = "clean" | "suite" | "warnings" | "broken" | "umbrella" | "hexdeps" | "future" | "lint";
 
 export const FIXTURES_DIR = fileURLToPath(new URL("../../fixtures/elixir/", import.meta.url));
 
