@@ -12,7 +12,8 @@ import type { JobRequest } from "./types.js";
 
 export interface ToolchainStageInput {
   workspace: Workspace;
-  sandbox: Sandbox;
+  /** Opens the job's sandbox (call it after restoring caches: the workspace is handed to the sandbox's uid then). */
+  openSandbox(extra?: { readOnlyPaths?: readonly string[]; writablePaths?: readonly string[] }): Promise<Sandbox>;
   config: Config;
   settings: Settings;
   /** Only trusted (default-branch) runs may write the shared cache. */
