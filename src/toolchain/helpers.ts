@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { SandboxOptions } from "../sandbox/types.js";
 
 /**
  * `agent/elixir`: the Elixir-side helpers, injected with `elixir -r <file> -S mix …` and never
@@ -12,4 +13,9 @@ export type HelperFile = "compile_task.exs" | "ex_unit_json_formatter.exs" | "fo
 
 export function helperPath(helpersDir: string, file: HelperFile): string {
   return join(helpersDir, file);
+}
+
+/** What the sandbox must bind for the toolchain: `agent/elixir`, read-only, at the same path. */
+export function toolchainSandboxOptions(): Pick<SandboxOptions, "readOnlyPaths"> {
+  return { readOnlyPaths: [HELPERS_DIR] };
 }

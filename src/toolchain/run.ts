@@ -5,7 +5,7 @@ import { restoreProjectCache, saveProjectCache } from "./cache/project.js";
 import { CacheStore } from "./cache/store.js";
 import { preparePlt } from "./dialyzer/plt.js";
 import { stepEnv, toolchainEnv } from "./env.js";
-import { HELPERS_DIR } from "./helpers.js";
+import { HELPERS_DIR, toolchainSandboxOptions } from "./helpers.js";
 import { RepoPaths } from "./paths.js";
 import { handOver, sandboxUid } from "./own.js";
 import { probeVersions } from "./probe.js";
@@ -22,13 +22,15 @@ import { prepareWorkDirs } from "./workdir.js";
  * before the first step (no Elixir in the sandbox) makes the whole stage `ran: false`.
  */
 export async function runToolchain(input: ToolchainInput): Promise<ToolchainReport> {
-  const { workspace, config, sandbox, signal } = input;
+  const { workspace, config, signal } = input;
   const log = input.log.child({ stage: "toolchain" });
-  const base = { sandbox: sandbox.backend, steps: [] as StepResult[] };
-  if (!config.enabled) return { ...base, ran: false, reason: "the toolchain is switched off in the configuration" };
-  if (!workspace.project.mix) return { ...base, ran: false, reason: "no mix.exs at the repository root" };
+  if (!config.enabled) return { ran: false, reason: "the toolchain is switched off in the configuration", sandbox: null, steps: [] };
+  if (!workspace.project.mix) return { ran: false, reason: "no mix.exs at the repository root", sandbox: null, steps: [] };
 
+  // Our directories exist before the sandbox opens, so it hands them to its uid with the checkout.
   const work = await prepareWorkDirs(workspace.root);
+  const sandbox = await input.openSandbox(toolchainSandboxOptions());
+  const base = { sandbox: sandbox.backend, steps: [] as StepResult[] };
   await handOver([work.root], sandboxUid(sandbox));
   const env = toolchainEnv(config, work, input.env);
   const versions = await probeVersions(sandbox, workspace.root, HELPERS_DIR, env, signal);

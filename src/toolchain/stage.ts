@@ -3,14 +3,11 @@ import type { JobRequest } from "../pipeline/types.js";
 import { runToolchain } from "./run.js";
 import type { ToolchainReport } from "./types.js";
 
-/**
- * The pipeline's toolchain stage (`Stages.toolchain`). The sandbox must have been opened with
- * `toolchainSandboxOptions()` merged in, so the Elixir helpers are visible inside it.
- */
+/** The pipeline's toolchain stage (`Stages.toolchain`). */
 export function toolchainStage(input: ToolchainStageInput): Promise<ToolchainReport> {
   return runToolchain({
     workspace: input.workspace,
-    sandbox: input.sandbox,
+    openSandbox: (extra) => input.openSandbox(extra),
     config: input.config.toolchain,
     settings: input.settings,
     cacheScope: cacheScope(input.request),

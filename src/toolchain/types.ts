@@ -157,8 +157,11 @@ export interface ToolStep {
 /** What the pipeline passes to `runToolchain`. */
 export interface ToolchainInput {
   workspace: Workspace;
-  /** Created by the pipeline with `toolchainSandboxOptions()` merged into its options. */
-  sandbox: Sandbox;
+  /**
+   * Opens the job's sandbox; the stage calls it once, after preparing its own directories in the
+   * workspace, with the helpers directory to bind read-only. The pipeline disposes of it.
+   */
+  openSandbox(extra: { readOnlyPaths?: readonly string[] }): Promise<Sandbox>;
   config: Config["toolchain"];
   settings: Pick<Settings, "cacheDir" | "cacheMaxMb">;
   /** Identifies the repository (`owner/name`, or the path for the CLI): caches never cross it. */

@@ -1,9 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe } from "vitest";
 import { ConfigSchema, type ConfigInput } from "../../../src/config/schema.js";
 import { silentLogger } from "../../../src/logger.js";
+import { createSandbox } from "../../../src/sandbox/index.js";
+import { which } from "../../../src/sandbox/which.js";
 import type { Sandbox } from "../../../src/sandbox/types.js";
 import { runToolchain } from "../../../src/toolchain/index.js";
 import type { StepId, StepResult, ToolchainReport } from "../../../src/toolchain/types.js";
@@ -23,6 +25,11 @@ export const HAS_ELIXIR = has("elixir") && has("mix");
 /** Real Elixir runs: skipped without Elixir, unless REQUIRE_ELIXIR=1 (then they fail). */
 export const describeElixir = HAS_ELIXIR || process.env.REQUIRE_ELIXIR === "1" ? describe : describe.skip;
 
+export const HAS_BWRAP = which("bwrap", process.env.PATH) !== undefined;
+/** Real runs through bubblewrap: skipped without it (or Elixir), unless REQUIRE_BWRAP/REQUIRE_ELIXIR=1. */
+export const describeBwrap =
+  (HAS_ELIXIR && HAS_BWRAP) || process.env.REQUIRE_BWRAP === "1" || process.env.REQUIRE_ELIXIR === "1" ? describe : describe.skip;
+
 /** Shared by the test files so the core PLT is built once per machine (the lock serialises it). */
 export const TEST_CACHE_DIR = join(tmpdir(), "elixir-agent-test-cache");
 
@@ -30,7 +37,8 @@ export interface RunOptions {
   toolchain?: ConfigInput["toolchain"];
   writeCache?: boolean;
   cacheDir?: string;
-  sandbox?: Sandbox;
+  /** `direct` (default): the test-only host runner; `bubblewrap`: the real sandbox. */
+  backend?: "direct" | "bubblewrap";
   env?: Record<string, string>;
   /** Changes the checkout before the run (e.g. adds a test file). */
   prepare?: (fx: FixtureWorkspace) => void;
@@ -48,11 +56,18 @@ export interface FixtureRun {
 export async function runFixture(name: ElixirFixture, options: RunOptions = {}): Promise<FixtureRun> {
   const fx = await fixtureWorkspace(name);
   options.prepare?.(fx);
-  const sandbox = options.sandbox ?? new DirectSandbox();
+  let sandbox: Sandbox | undefined;
+  const openSandbox = async (extra: { readOnlyPaths?: readonly string[] }): Promise<Sandbox> => {
+    sandbox =
+      options.backend === "bubblewrap"
+        ? await createSandbox("bubblewrap", { workspace: fx.workspace.root, jobDir: dirname(fx.workspace.root), ...extra })
+        : new DirectSandbox();
+    return sandbox;
+  };
   try {
     const report = await runToolchain({
       workspace: fx.workspace,
-      sandbox,
+      openSandbox,
       config: ConfigSchema.parse({ toolchain: options.toolchain ?? {} }).toolchain,
       settings: { cacheDir: options.cacheDir ?? TEST_CACHE_DIR, cacheMaxMb: 4096 },
       cacheScope: `test/${name}`,
@@ -69,7 +84,7 @@ export async function runFixture(name: ElixirFixture, options: RunOptions = {}):
     };
     return { report, fx, step };
   } finally {
-    if (!options.sandbox) await sandbox.dispose();
+    await sandbox?.dispose();
     if (!options.keep) await fx.cleanup();
   }
 }

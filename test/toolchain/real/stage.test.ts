@@ -30,7 +30,7 @@ describeElixir("the pipeline's toolchain stage, for real", () => {
       const progress: string[] = [];
       const report = await toolchainStage({
         workspace: fx.workspace,
-        sandbox,
+        openSandbox: async () => sandbox,
         config: ConfigSchema.parse({}),
         settings: { ...loadSettings({}), cacheDir: TEST_CACHE_DIR },
         cacheWritable: false,
