@@ -5,7 +5,7 @@
  *     dialyzer PLT and `_build` from the cache a default-branch run wrote (target: ≥ 5× faster);
  *  2. the parsers' throughput on 10 MB of test output (target: < 1 s).
  * Set BENCH_FIXTURE to pick another fixture (default: warnings — compile warnings, unformatted
- * code, tests with coverage and a dialyzer warning).
+ * code, tests with coverage and a dialyzer warning); it runs through bubblewrap when available.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -13,11 +13,13 @@ import { join } from "node:path";
 import { parseCompileText } from "../src/toolchain/compile/text.js";
 import { parseExUnitJsonl } from "../src/toolchain/test/jsonl.js";
 import { parseExUnitText } from "../src/toolchain/test/text.js";
-import { HAS_ELIXIR, runFixture } from "../test/toolchain/helpers/real.js";
+import { HAS_BWRAP, HAS_ELIXIR, runFixture } from "../test/toolchain/helpers/real.js";
 import type { ElixirFixture } from "../test/toolchain/helpers/fixture.js";
 
 const MB = 1024 ** 2;
 const fixture = (process.env.BENCH_FIXTURE ?? "warnings") as ElixirFixture;
+/** The real sandbox when it works here; BENCH_SANDBOX=direct runs on the host (test runner). */
+const backend = process.env.BENCH_SANDBOX === "direct" || !HAS_BWRAP ? "direct" : "bubblewrap";
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
@@ -31,10 +33,10 @@ async function stage(): Promise<void> {
   const cacheDir = mkdtempSync(join(tmpdir(), "ea-bench-cache-"));
   try {
     let started = Date.now();
-    const cold = await runFixture(fixture, { cacheDir, writeCache: true });
+    const cold = await runFixture(fixture, { cacheDir, writeCache: true, backend });
     const coldMs = Date.now() - started;
     started = Date.now();
-    const warm = await runFixture(fixture, { cacheDir, writeCache: false });
+    const warm = await runFixture(fixture, { cacheDir, writeCache: false, backend });
     const warmMs = Date.now() - started;
     const plt = /PLT built in (\d+) s/.exec(cold.step("dialyzer").reason ?? "")?.[1];
     const line = (label: string, ms: number, run: typeof cold) =>

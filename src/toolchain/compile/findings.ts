@@ -3,6 +3,9 @@ import { location, makeFinding } from "../findings.js";
 import type { RepoPaths } from "../paths.js";
 import type { CompileDiagnostic } from "./diagnostic.js";
 
+/** Compiler warnings that are evidence for another checklist item than "compiles-clean". */
+const CHECKLIST: [RegExp, string][] = [[/@impl|callback .* \(specified in \w+\)|behaviour/i, "otp-behaviours"]];
+
 /** Warnings that mean the code will fail at run time, not just style. */
 const SERIOUS = /is undefined|undefined function|undefined module|cannot match|will never match|is not available|does not exist|undefined behaviour function/i;
 
@@ -45,7 +48,7 @@ export function compileFindings(diags: readonly CompileDiagnostic[], paths: Repo
       makeFinding({
         source: "compile",
         rule: "compile/warning",
-        checklistItem: "compiles-clean",
+        checklistItem: CHECKLIST.find(([re]) => re.test(d.message))?.[1] ?? "compiles-clean",
         severity: options.warningsAsErrors || serious ? "major" : "minor",
         title: `Compiler warning: ${first}`,
         message:

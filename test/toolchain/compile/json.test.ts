@@ -60,6 +60,15 @@ describe("parseCompileJson (the elixir_agent.compile helper's output)", () => {
     expect(findings[1]!.endLine).toBeUndefined();
   });
 
+  it("a missing @impl is evidence for the OTP behaviours item", () => {
+    const [finding] = compileFindings(
+      [{ severity: "warning", file: "lib/errs.ex", line: 7, message: "module attribute @impl was not set for function handle_cast/2 callback (specified in GenServer)", text: "" }],
+      paths(),
+      { warningsAsErrors: false, umbrella: false },
+    );
+    expect(finding).toMatchObject({ checklistItem: "otp-behaviours", severity: "minor", path: "lib/errs.ex", line: 7 });
+  });
+
   it("warnings about files outside the repository (deps) are dropped, errors are kept without a path", () => {
     const findings = compileFindings(
       [
