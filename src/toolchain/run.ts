@@ -27,11 +27,12 @@ export async function runToolchain(input: ToolchainInput): Promise<ToolchainRepo
   if (!config.enabled) return { ran: false, reason: "the toolchain is switched off in the configuration", sandbox: null, steps: [] };
   if (!workspace.project.mix) return { ran: false, reason: "no mix.exs at the repository root", sandbox: null, steps: [] };
 
-  // Our directories exist before the sandbox opens, so it hands them to its uid with the checkout.
+  // 1. Our directories exist before the sandbox opens, so it hands them to its uid with the checkout.
   const work = await prepareWorkDirs(workspace.root);
   const sandbox = await input.openSandbox(toolchainSandboxOptions());
   const base = { sandbox: sandbox.backend, steps: [] as StepResult[] };
   await handOver([work.root], sandboxUid(sandbox));
+  // 2. What the sandbox runs decides the cache keys and what to tell about versions.
   const env = toolchainEnv(config, work, input.env);
   const versions = await probeVersions(sandbox, workspace.root, HELPERS_DIR, env, signal);
   if ("error" in versions) {
@@ -43,17 +44,20 @@ export async function runToolchain(input: ToolchainInput): Promise<ToolchainRepo
   const warning = versionWarning(workspace.project, versions);
   if (warning) report.versionWarning = warning;
 
+  // 3. Caches: copies of what a default-branch run saved, handed to the sandbox's uid.
   const cache = new CacheStore(input.settings.cacheDir, input.settings.cacheMaxMb * 1024 ** 2);
   const keys = cacheKeys(versions, await workspace.readFile("mix.lock"), config.mixEnv);
   const restored = await restoreProjectCache(cache, input.cacheScope, keys, workspace.root, work, log);
   const saved: string[] = [];
-  await handOver([work.root, join(workspace.root, "deps"), join(workspace.root, "_build")], sandboxUid(sandbox));
+  const restoredTrees = [work.root, ...(restored.includes("deps") ? [join(workspace.root, "deps")] : []), ...(restored.includes("build") ? [join(workspace.root, "_build")] : [])];
+  await handOver(restoredTrees, sandboxUid(sandbox));
 
+  // 4. The core PLT, before any project code runs.
   const facts: ToolchainFacts = { apps: await initialApps(workspace.project, config.mixEnv, workspace.readFile) };
   const wanted = input.only ? withNeeds(input.only) : undefined;
   const plainDialyzer = config.steps.dialyzer.enabled !== false && !workspace.project.deps.dialyxir && (!wanted || wanted.has("dialyzer"));
   if (plainDialyzer && !signal.aborted) {
-    // Before any project code runs: nothing of the PR can reach the PLT, so it may be cached.
+    // Nothing of the PR has run yet, so nothing of it can reach the PLT: any run may cache it.
     facts.plt = await preparePlt({
       sandbox,
       cache,
@@ -69,6 +73,7 @@ export async function runToolchain(input: ToolchainInput): Promise<ToolchainRepo
   }
   const paths = await RepoPaths.scan(workspace.root, facts.apps);
 
+  // 5. The steps, in order; a step whose needs failed is skipped with the reason.
   const results = new Map<StepId, StepResult>();
   const blocked = new Set<StepId>();
   for (const step of STEPS) {
@@ -100,7 +105,8 @@ export async function runToolchain(input: ToolchainInput): Promise<ToolchainRepo
     input.onStep?.(result);
   }
 
-  if (input.writeCache) {
+  // 6. Only a default-branch run writes the project caches back.
+  if (input.writeCache && !signal.aborted) {
     const which = new Set<"deps" | "hex-home" | "build" | "mix-home">(["mix-home"]);
     if (results.get("deps")?.status === "passed" && !restored.includes("deps")) which.add("deps").add("hex-home");
     if (results.get("compile")?.status === "passed") which.add("build");
