@@ -2,7 +2,9 @@ import type { ApplicationFunction, Probot } from "probot";
 import { onCheckRun, onCheckSuite } from "./github/handlers/checks.js";
 import type { Intake } from "./github/handlers/intake.js";
 import { onPullRequest, PULL_REQUEST_EVENTS } from "./github/handlers/pull-request.js";
-import { CheckRunPublisher } from "./github/check-run.js";
+import { publishingClient } from "./github/client.js";
+import { GitHubPublisher } from "./github/github-publisher.js";
+import { WriteLimiters, type WriteLimiterOptions } from "./github/limiter.js";
 import { runGitHubJob, type GitHubJobOptions } from "./github/job.js";
 import type { GitHubClient } from "./github/octokit.js";
 import type { Logger } from "./logger.js";
@@ -24,6 +26,8 @@ export interface AppOptions {
   stages?: Partial<Stages>;
   publisher?: GitHubJobOptions["publisher"];
   secrets?: readonly string[];
+  /** Spacing and rate-limit handling of writes per installation (tests pass `minIntervalMs: 0`). */
+  limiter?: WriteLimiterOptions;
 }
 
 export interface ElixirAgentApp {
@@ -44,17 +48,20 @@ export function createApp(options: AppOptions = {}): ElixirAgentApp {
 
   const appFn: ApplicationFunction = (app: Probot) => {
     const log = app.log as unknown as Logger;
+    const limiters = new WriteLimiters({ log, ...options.limiter });
     const jobOptions: GitHubJobOptions = {
       app,
       settings,
       secrets,
       redact,
       log,
+      limiters,
+      ...(options.appSlug !== undefined ? { appSlug: options.appSlug } : {}),
       ...(options.stages ? { stages: options.stages } : {}),
       ...(options.publisher ? { publisher: options.publisher } : {}),
     };
     const worker: Worker = (request, signal) => runGitHubJob(jobOptions, request, signal);
-    const onDropped: DroppedHandler = (request) => reportDropped(app, request, redact, log);
+    const onDropped: DroppedHandler = (request) => reportDropped(app, request, redact, limiters, log);
     queue = options.queue?.(worker, onDropped) ?? new InProcessQueue({ concurrency: settings.concurrency, worker, onDropped, log });
 
     const intake: Intake = {
@@ -82,11 +89,12 @@ export function createApp(options: AppOptions = {}): ElixirAgentApp {
 }
 
 /** A queued job that never started because the service stopped: say so on the commit. */
-async function reportDropped(app: Probot, request: JobRequest, redact: (s: string) => string, log: Logger): Promise<void> {
+async function reportDropped(app: Probot, request: JobRequest, redact: (s: string) => string, limiters: WriteLimiters, log: Logger): Promise<void> {
   if (request.installationId === undefined) return;
   try {
-    const github = (await app.auth(request.installationId)) as unknown as GitHubClient;
-    const publisher = new CheckRunPublisher(
+    const octokit = (await app.auth(request.installationId)) as unknown as GitHubClient;
+    const github = publishingClient(octokit, limiters.for(request.installationId), redact);
+    const publisher = new GitHubPublisher(
       github,
       { owner: request.repo.owner, repo: request.repo.name, headSha: request.pr.headSha, jobId: request.id },
       { redact, log },
