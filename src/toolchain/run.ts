@@ -1,5 +1,4 @@
-import { join, posix } from "node:path";
-import type { ProjectShape } from "../workspace/types.js";
+import { join } from "node:path";
 import { cacheKeys } from "./cache/keys.js";
 import { restoreProjectCache, saveProjectCache } from "./cache/project.js";
 import { CacheStore } from "./cache/store.js";
@@ -9,9 +8,10 @@ import { HELPERS_DIR, toolchainSandboxOptions } from "./helpers.js";
 import { RepoPaths } from "./paths.js";
 import { handOver, sandboxUid } from "./own.js";
 import { probeVersions } from "./probe.js";
+import { readProjectFacts } from "./project-files.js";
 import { STEPS } from "./registry.js";
 import { outcome } from "./result.js";
-import type { MixApp, StepContext, StepId, StepResult, ToolchainFacts, ToolchainInput, ToolchainReport, ToolStep } from "./types.js";
+import type { StepContext, StepId, StepResult, ToolchainFacts, ToolchainInput, ToolchainReport, ToolStep } from "./types.js";
 import { versionWarning } from "./versions/check.js";
 import { prepareWorkDirs } from "./workdir.js";
 
@@ -46,14 +46,15 @@ export async function runToolchain(input: ToolchainInput): Promise<ToolchainRepo
 
   // 3. Caches: copies of what a default-branch run saved, handed to the sandbox's uid.
   const cache = new CacheStore(input.settings.cacheDir, input.settings.cacheMaxMb * 1024 ** 2);
-  const keys = cacheKeys(versions, await workspace.readFile("mix.lock"), config.mixEnv);
+  const project = await readProjectFacts(workspace.root, workspace.project, config.mixEnv);
+  const keys = cacheKeys(versions, project.mixLock, config.mixEnv);
   const restored = await restoreProjectCache(cache, input.cacheScope, keys, workspace.root, work, log);
   const saved: string[] = [];
   const restoredTrees = [work.root, ...(restored.includes("deps") ? [join(workspace.root, "deps")] : []), ...(restored.includes("build") ? [join(workspace.root, "_build")] : [])];
   await handOver(restoredTrees, sandboxUid(sandbox));
 
   // 4. The core PLT, before any project code runs.
-  const facts: ToolchainFacts = { apps: await initialApps(workspace.project, config.mixEnv, workspace.readFile) };
+  const facts: ToolchainFacts = { apps: project.apps, usesHex: project.usesHex };
   const wanted = input.only ? withNeeds(input.only) : undefined;
   const plainDialyzer = config.steps.dialyzer.enabled !== false && !workspace.project.deps.dialyxir && (!wanted || wanted.has("dialyzer"));
   if (plainDialyzer && !signal.aborted) {
@@ -153,16 +154,4 @@ function unmetReason(need: StepId, prior: StepResult): string {
   if (need === "compile" && prior.status === "failed") return "the project does not compile";
   if (prior.status === "skipped") return `needs ${need}, which was skipped (${why})`;
   return `needs ${need}, which did not run (${why})`;
-}
-
-/** The project's apps before compiling (the compile helper reports the exact list later). */
-async function initialApps(project: ProjectShape, mixEnv: string, readFile: (p: string) => Promise<string | undefined>): Promise<MixApp[]> {
-  const dirs = project.umbrella ? project.apps : ["."];
-  const apps: MixApp[] = [];
-  for (const dir of dirs) {
-    const mix = await readFile(dir === "." ? "mix.exs" : `${dir}/mix.exs`);
-    const name = (mix && /\bapp:\s*:(\w+)/.exec(mix)?.[1]) ?? (dir === "." ? undefined : posix.basename(dir));
-    if (name) apps.push({ app: name, path: dir, ebin: `_build/${mixEnv}/lib/${name}/ebin` });
-  }
-  return apps;
 }

@@ -115,6 +115,8 @@ export interface MixApp {
 /** Facts one step learns and later steps use (filled in as the run goes). */
 export interface ToolchainFacts {
   apps: MixApp[];
+  /** The project has Hex dependencies (read from mix.exs/mix.lock before any project code ran). */
+  usesHex: boolean;
   /** The core PLT prepared before any project code ran, or why there is none. */
   plt?: { path: string; cached: boolean; buildMs?: number } | { error: string };
 }

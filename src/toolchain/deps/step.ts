@@ -25,7 +25,7 @@ export const depsStep: ToolStep = {
     const started = Date.now();
     const command = "mix deps.get";
     const deps = { network: "deps" as const };
-    if (await projectUsesHex(ctx)) {
+    if (ctx.facts.usesHex) {
       for (const tool of ["local.hex", "local.rebar"]) {
         const run = await runTool(ctx, "mix", [tool, "--force", "--if-missing"], deps);
         const failure = failed(run);
@@ -56,11 +56,4 @@ function failed(run: StepRun): string | undefined {
   if (run.infra) return run.infra;
   if (run.result.exitCode === 0) return undefined;
   return classifyMixError(run.output)?.reason ?? `exit ${run.result.exitCode}: ${tailLines(run.output, 3)}`;
-}
-
-async function projectUsesHex(ctx: StepContext): Promise<boolean> {
-  const { project, readFile } = ctx.workspace;
-  const files = ["mix.exs", ...project.apps.map((app) => `${app}/mix.exs`)];
-  const texts = (await Promise.all(files.map((f) => readFile(f)))).filter((t): t is string => t !== undefined);
-  return usesHex(texts, await readFile("mix.lock"));
 }

@@ -56,6 +56,8 @@ export interface FixtureRun {
 export async function runFixture(name: ElixirFixture, options: RunOptions = {}): Promise<FixtureRun> {
   const fx = await fixtureWorkspace(name);
   options.prepare?.(fx);
+  // Like the pipeline: from here on only the checkout-time snapshot of changed files is readable.
+  fx.workspace.seal();
   let sandbox: Sandbox | undefined;
   const openSandbox = async (extra: { readOnlyPaths?: readonly string[] }): Promise<Sandbox> => {
     sandbox =

@@ -25,6 +25,7 @@ it("caches are scoped per repository", () => {
 describeElixir("the pipeline's toolchain stage, for real", () => {
   it("a `step` job re-runs one step and what it needs; the rest are not requested", { timeout: 300_000 }, async () => {
     const fx = await fixtureWorkspace("warnings");
+    fx.workspace.seal();
     const sandbox = new DirectSandbox();
     try {
       const progress: string[] = [];
