@@ -182,6 +182,8 @@ async function coverageOf(
 
 /** Nothing from ExUnit: test files that do not compile, or Mix refusing to run. */
 function noSuite(ctx: StepContext, output: string, exitCode: number | null, started: number, command: string): StepResult {
+  const missing = noTestSuite(output);
+  if (missing) return outcome("test", "not_run", missing, started, command);
   const diags = parseCompileText(output).diagnostics.filter((d) => d.severity === "error");
   if (diags.length > 0) {
     const findings = diags.map((d) => {
@@ -204,6 +206,19 @@ function noSuite(ctx: StepContext, output: string, exitCode: number | null, star
   const mix = classifyMixError(output);
   const why = mix ? (DEPENDENCY_KINDS.has(mix.kind) ? `dependencies unavailable: ${mix.reason}` : mix.reason) : undefined;
   return outcome("test", "not_run", why ?? `mix test exited with status ${exitCode} before any test ran: ${tailLines(output, 5)}`, started, command);
+}
+
+/**
+ * A project without tests is not a failing project. Mix 1.14 crashes with an exit from
+ * `ExUnit.Server` when no test path exists (ExUnit was never started); newer Mix versions say so.
+ */
+export function noTestSuite(output: string): string | undefined {
+  const helper = /Cannot run tests because test helper file "([^"]+)" does not exist/.exec(output);
+  if (helper) return `no test suite: the test helper ${helper[1]} does not exist`;
+  if (/GenServer\.call\(ExUnit\.Server, :modules_loaded/.test(output) || /did not match any directory\/file: test\b/.test(output)) {
+    return "no test suite: the project has no test directory (test/test_helper.exs), so no test ran";
+  }
+  return undefined;
 }
 
 function summaryLine(report: TestReport): string {

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { describeElixir, runFixture } from "../helpers/real.js";
@@ -43,5 +43,15 @@ describeElixir("when the toolchain cannot run, for real", () => {
     expect(test.status).toBe("not_run");
     expect(test.reason).toMatch(/timed out after 10 s/);
     expect(test.tests?.completed ?? false).toBe(false);
+  });
+
+  it("a project without a test directory: tests not run, and no finding blames the code", { timeout: 300_000 }, async () => {
+    const { report, step } = await runFixture("clean", {
+      toolchain: { steps: { dialyzer: { enabled: false } } },
+      prepare: (fx) => rmSync(join(fx.workspace.root, "test"), { recursive: true, force: true }),
+    });
+    expect(step("compile").status).toBe("passed");
+    expect(step("test")).toMatchObject({ status: "not_run", reason: "no test suite: the project has no test directory (test/test_helper.exs), so no test ran" });
+    expect(report.steps.flatMap((s) => s.findings)).toEqual([]);
   });
 });
