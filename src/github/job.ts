@@ -10,9 +10,11 @@ import { openSandbox } from "../pipeline/sandbox.js";
 import type { Settings } from "../settings.js";
 import { checkout } from "../workspace/checkout.js";
 import { CheckRunPublisher } from "./check-run.js";
+import type { AppIdentity } from "./identity.js";
 import type { GitHubClient } from "./octokit.js";
 import type { Publisher } from "./publisher.js";
 import { resolvePull, PullNotFound } from "./resolve-pull.js";
+import { pullControlHooks } from "./state/store.js";
 
 export interface GitHubJobOptions {
   app: Probot;
@@ -23,6 +25,8 @@ export interface GitHubJobOptions {
   stages?: Partial<Stages>;
   /** Wraps the publisher (the dry run prints instead of posting). */
   publisher?: (github: GitHubClient, request: JobRequest) => Publisher;
+  /** Who the app is: only its own state comment (pause, ignored rules) is trusted. */
+  identity?: AppIdentity;
 }
 
 /** The queue's worker for GitHub: authenticate, resolve the PR, run the pipeline. */
@@ -69,6 +73,7 @@ export async function runGitHubJob(options: GitHubJobOptions, queued: JobRequest
         signal: jobSignal,
       });
     },
+    ...pullControlHooks(github, request, options.identity, log),
     openSandbox: (workspace, sandboxSignal) => openSandbox({ settings: options.settings, workspace, jobDir, mode: "app", signal: sandboxSignal, log }),
     ...(options.stages ? { stages: options.stages } : {}),
   };

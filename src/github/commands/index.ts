@@ -1,0 +1,53 @@
+import type { Probot } from "probot";
+import type { Logger } from "../../logger.js";
+import type { Settings } from "../../settings.js";
+import type { Intake } from "../handlers/intake.js";
+import type { AppIdentity } from "../identity.js";
+import type { GitHubClient } from "../octokit.js";
+import type { AskFn } from "./ask/types.js";
+import { unavailableAsk } from "./ask/unavailable.js";
+import { defaultCatalog, type RuleDoc } from "./explain/catalog.js";
+import { RateLimiter } from "./rate-limit.js";
+import { CommandRunner } from "./runner.js";
+
+export { CommandRunner } from "./runner.js";
+export type { AskFn, AskInput, AskResult } from "./ask/types.js";
+export type { RuleDoc, ChecklistDoc, Catalog } from "./explain/catalog.js";
+export { renderHelp } from "./help.js";
+
+/** What `createApp` lets callers choose for commands. */
+export interface CommandOptions {
+  /** Answers `ask` (the agent's `askClaude`); without it, `ask` replies that it is unavailable. */
+  ask?: AskFn;
+  /** The analyzer's rule registry, for `explain`. */
+  rules?: readonly RuleDoc[];
+  /** Clock for the rate limit and timestamps. */
+  now?: () => number;
+}
+
+export interface RunnerWiring extends CommandOptions {
+  app: Probot;
+  intake: Intake;
+  identity: AppIdentity;
+  settings: Settings;
+  secrets: readonly string[];
+  redact(text: string): string;
+  log: Logger;
+}
+
+export function createCommandRunner(wiring: RunnerWiring): CommandRunner {
+  const now = wiring.now ?? Date.now;
+  return new CommandRunner({
+    github: async (installationId) => (await wiring.app.auth(installationId)) as unknown as GitHubClient,
+    intake: wiring.intake,
+    identity: wiring.identity,
+    settings: wiring.settings,
+    secrets: wiring.secrets,
+    redact: wiring.redact,
+    ask: wiring.ask ?? unavailableAsk,
+    catalog: () => defaultCatalog(wiring.rules),
+    limiter: new RateLimiter(now),
+    log: wiring.log,
+    now,
+  });
+}

@@ -1,0 +1,133 @@
+import { loadRepoConfig } from "../../config/load.js";
+import type { Logger } from "../../logger.js";
+import { truncate } from "../check-run.js";
+import type { GitHubClient } from "../octokit.js";
+import { postReply, react, type Reaction } from "./comment.js";
+import type { CommandContext, CommandEvent, CommandServices } from "./context.js";
+import { execute } from "./execute.js";
+import { isCostly } from "./grammar.js";
+import { lastReview } from "./last-review.js";
+import { alreadyAnswered, replyMarker } from "./marker.js";
+import { atLeastLevel, permissionOf } from "./permission.js";
+import { fetchPull, type PullInfo } from "./pull.js";
+import { quoteLine, rateLimited, refusal } from "./replies.js";
+
+const MAX_BODY = 60_000;
+
+/**
+ * Runs commands off the webhook's path: the handler hands over a CommandEvent and returns. Per
+ * command: 👀 at once, then (one PR at a time) redelivery check → config → rate limit →
+ * permission → the command → one reply with a hidden marker → 🚀 or 😕.
+ */
+export class CommandRunner {
+  private readonly tasks = new Set<Promise<void>>();
+  private readonly chains = new Map<string, Promise<void>>();
+  private readonly deliveries = new Set<string>();
+  private readonly idleWaiters: (() => void)[] = [];
+  private accepting = true;
+
+  constructor(private readonly services: CommandServices) {}
+
+  /** False when the delivery was already taken or the service is stopping. Never waits. */
+  submit(event: CommandEvent): boolean {
+    const delivery = `${event.deliveryId}:${event.comment.id}`;
+    if (!this.accepting || this.deliveries.has(delivery)) return false;
+    this.remember(delivery);
+    const key = `${event.repo.owner}/${event.repo.name}#${event.comment.prNumber}`;
+    const log = this.services.log.child({ delivery: event.deliveryId, key, comment: event.comment.id, command: event.command.name });
+    const github = this.services.github(event.installationId);
+    const eyes = github.then((gh) => this.reaction(gh, event, "eyes", log));
+    const previous = this.chains.get(key) ?? Promise.resolve();
+    const task = Promise.all([previous, eyes])
+      .then(async () => this.handle(await github, event, log))
+      .catch((error: unknown) => log.error({ err: error }, "command failed"));
+    this.chains.set(key, task);
+    this.tasks.add(task);
+    void task.finally(() => {
+      this.tasks.delete(task);
+      if (this.chains.get(key) === task) this.chains.delete(key);
+      if (this.tasks.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    });
+    return true;
+  }
+
+  idle(): Promise<void> {
+    if (this.tasks.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  async shutdown(): Promise<void> {
+    this.accepting = false;
+    await this.idle();
+  }
+
+  private async handle(github: GitHubClient, event: CommandEvent, log: Logger): Promise<void> {
+    const { services } = this;
+    const repo = { owner: event.repo.owner, name: event.repo.name };
+    if (await alreadyAnswered(github, repo, event.comment, event.canonical, services.identity)) {
+      log.info("command already answered (redelivery): nothing to do");
+      return;
+    }
+    const finish = async (body: string, ok: boolean) => {
+      const text = truncate(services.redact(`${quoteLine(event.line)}\n\n${body}`), MAX_BODY);
+      await postReply(github, repo, event.comment, `${text}\n\n${replyMarker(event.comment.id, event.canonical)}`);
+      await this.reaction(github, event, ok ? "rocket" : "confused", log);
+    };
+    try {
+      const loaded = await loadRepoConfig(github, event.repo);
+      if (!loaded.ok) return await finish(`I can't run commands until the configuration is fixed:\n\n\`\`\`\n${loaded.error}\n\`\`\``, false);
+      const config = loaded.config;
+      if (!config.commands.enabled) return await finish("Commands are switched off for this repository (`commands.enabled: false` in `.github/elixir-agent.yml`).", false);
+
+      const key = `${repo.owner}/${repo.name}#${event.comment.prNumber}`;
+      const decision = services.limiter.take(key, config.commands.rateLimit);
+      if (!decision.allowed) {
+        log.info({ notify: decision.notify }, "command rate-limited");
+        if (decision.notify) return await finish(rateLimited(config.commands.rateLimit, decision.retryAfterMs), false);
+        return await this.reaction(github, event, "confused", log);
+      }
+      if (isCostly(event.command)) {
+        const level = await permissionOf(github, repo, event.actor);
+        if (!atLeastLevel(level, config.commands.permission)) {
+          log.info({ actor: event.actor, level, required: config.commands.permission }, "command refused: permission");
+          return await finish(refusal(event.actor, config.commands.permission), false);
+        }
+      }
+      let pull: Promise<PullInfo> | undefined;
+      const ctx: CommandContext = {
+        event,
+        github,
+        config,
+        services,
+        log,
+        pull: () => (pull ??= fetchPull(github, repo, event.comment.prNumber)),
+        lastReview: (sha) => lastReview(github, repo, sha, services.identity),
+      };
+      const outcome = await execute(ctx, event.command);
+      log.info({ ok: outcome.ok }, "command answered");
+      await finish(outcome.body, outcome.ok);
+    } catch (error) {
+      log.error({ err: error }, "command failed");
+      const message = error instanceof Error ? error.message : String(error);
+      await finish(`Something went wrong on my side, so this command did not complete. Nothing about your code is implied.\n\n\`${message.slice(0, 300).replace(/`/g, "'")}\``, false).catch(
+        (postError: unknown) => log.error({ err: postError }, "could not report the failure"),
+      );
+    }
+  }
+
+  private async reaction(github: GitHubClient, event: CommandEvent, content: Reaction, log: Logger): Promise<void> {
+    try {
+      await react(github, event.repo, event.comment, content);
+    } catch (error) {
+      log.warn({ err: error, content }, "reaction failed");
+    }
+  }
+
+  private remember(delivery: string): void {
+    this.deliveries.add(delivery);
+    if (this.deliveries.size > 10_000) {
+      const oldest = this.deliveries.values().next().value;
+      if (oldest !== undefined) this.deliveries.delete(oldest);
+    }
+  }
+}
