@@ -8,7 +8,9 @@ export function renderHelp(): string {
   const rows = (Object.keys(COMMANDS) as CommandName[]).map((name) => {
     const spec = COMMANDS[name];
     const lock = spec.cost === "costly" ? " 🔒" : "";
-    return `| \`${PREFIX} ${spec.usage}\`${lock} | ${spec.summary} | \`${PREFIX} ${spec.example}\` |`;
+    // A `|` splits a table cell even inside a code span: GitHub wants it escaped.
+    const cell = (text: string) => text.replace(/\|/g, "\\|");
+    return `| \`${cell(`${PREFIX} ${spec.usage}`)}\`${lock} | ${cell(spec.summary)} | \`${cell(`${PREFIX} ${spec.example}`)}\` |`;
   });
   return [
     "| command | what it does | example |",

@@ -17,12 +17,13 @@ const COMMAND = new RegExp(`^ {0,3}${PREFIX.replace("/", "\\/")}(?=\\s|$)(.*)$`,
 
 /**
  * Finds the first command in a comment. Only a line that STARTS with `/elixir-agent` (up to three
- * spaces of indentation) counts: a command inside a fenced or indented code block, a block quote,
- * an HTML comment or inline code is text, not a command.
+ * spaces of indentation) counts: a command inside a fenced or indented code block, a block quote
+ * (including the lines that continue it), an HTML comment or inline code is text, not a command.
  */
 export function findCommand(body: string): CommandLine | undefined {
   const lines = body.replace(/\r\n?/g, "\n").replace(/<!--[\s\S]*?(?:-->|$)/g, "").split("\n");
   let fence: string | undefined;
+  let quote = false;
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? "").replace(INVISIBLE, "");
     const opener = FENCE.exec(line)?.[1];
@@ -34,7 +35,10 @@ export function findCommand(body: string): CommandLine | undefined {
       fence = opener;
       continue;
     }
-    if (QUOTE.test(line) || /^( {4}|\t)/.test(line)) continue;
+    // A quote runs on over the next lines until a blank line ("lazy continuation" in Markdown).
+    if (line.trim() === "") quote = false;
+    else if (QUOTE.test(line)) quote = true;
+    if (quote || /^( {4}|\t)/.test(line)) continue;
     const match = COMMAND.exec(line);
     if (!match) continue;
     const rest = (match[1] ?? "").trim();
