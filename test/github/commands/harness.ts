@@ -109,10 +109,16 @@ export class CommandHarness {
     return this;
   }
 
-  /** Delivers a webhook and waits until its commands are answered. */
-  async send(name: "issue_comment" | "pull_request_review_comment" | "pull_request", payload: unknown, id = "delivery-1"): Promise<void> {
+  /** Loads the app into Probot (the queue and the command runner exist from then on). */
+  async load(): Promise<this> {
     this.loaded ??= this.probot.load(this.agent.appFn);
     await this.loaded;
+    return this;
+  }
+
+  /** Delivers a webhook and waits until its commands are answered. */
+  async send(name: "issue_comment" | "pull_request_review_comment" | "pull_request", payload: unknown, id = "delivery-1"): Promise<void> {
+    await this.load();
     await this.probot.receive({ id, name, payload } as any);
     await this.agent.commands!.idle();
   }

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import type { RuleDoc } from "../../../src/github/commands/index.js";
+import { CommandHarness, ISSUE_COMMENT_ID, OWN, prComment, REVIEW_COMMENT_ID, reviewComment } from "./harness.js";
+
+/** An analyzer rule in the registry's shape (the analyzer branch provides the real ones). */
+const IMPL_TRUE: RuleDoc = {
+  id: "otp/impl-true",
+  checklistItem: "otp-behaviours",
+  severity: "minor",
+  title: "GenServer callback without @impl true",
+  why: "Without `@impl true` a typo in a callback name compiles silently.",
+  fix: "Put `@impl true` above every callback.",
+  example: "def handle_cal(msg, _from, state), do: {:reply, msg, state}",
+};
+const FINDING = "<!-- elixir-agent:finding fingerprint=0123456789abcdef rule=otp/impl-true -->";
+
+describe("/elixir-agent explain", () => {
+  it("an analyzer rule: why, how to fix, an example and its checklist item", async () => {
+    const gh = new CommandHarness({ commands: { rules: [IMPL_TRUE] } });
+    gh.token().reactions("issue", ISSUE_COMMENT_ID, 2).issueComments().config().reply();
+    await gh.send("issue_comment", prComment("/elixir-agent explain otp/impl-true", (p) => (p.comment.user.login = "a-contributor")));
+
+    const reply = gh.replies()[0]!;
+    expect(reply).toContain("### `otp/impl-true` — GenServer callback without @impl true");
+    expect(reply).toContain("**Why it matters.** Without `@impl true` a typo");
+    expect(reply).toContain("**How to fix it.** Put `@impl true`");
+    expect(reply).toContain("```elixir\ndef handle_cal");
+    expect(reply).toContain("**Checklist item** `otp-behaviours` (OTP): GenServers and other OTP behaviours implemented correctly.");
+    expect(gh.reactionsPosted()).toEqual(["eyes", "rocket"]);
+  });
+
+  it("a credo check links to its documentation", async () => {
+    const gh = new CommandHarness();
+    gh.token().reactions("issue", ISSUE_COMMENT_ID, 2).issueComments().config().reply();
+    await gh.send("issue_comment", prComment("/elixir-agent explain credo/Credo.Check.Readability.ModuleDoc"));
+    const reply = gh.replies()[0]!;
+    expect(reply).toContain("https://hexdocs.pm/credo/Credo.Check.Readability.ModuleDoc.html");
+    expect(reply).toContain("**Checklist item** `credo` (Quality)");
+  });
+
+  it("an agent finding explains its checklist item", async () => {
+    const gh = new CommandHarness();
+    gh.token().reactions("issue", ISSUE_COMMENT_ID, 2).issueComments().config().reply();
+    await gh.send("issue_comment", prComment("/elixir-agent explain agent/security-atom-exhaustion"));
+    expect(gh.replies()[0]).toContain("A finding of the AI review");
+    expect(gh.replies()[0]).toContain("`security-atom-exhaustion`");
+  });
+
+  it("an unknown rule gets suggestions and 😕", async () => {
+    const gh = new CommandHarness({ commands: { rules: [IMPL_TRUE] } });
+    gh.token().reactions("issue", ISSUE_COMMENT_ID, 2).issueComments().config().reply();
+    await gh.send("issue_comment", prComment("/elixir-agent explain otp/impl"));
+    expect(gh.replies()[0]).toContain("I don't know the rule `otp/impl`. Did you mean `otp/impl-true`, `otp-supervision`, `otp-behaviours`?");
+    expect(gh.reactionsPosted()).toEqual(["eyes", "confused"]);
+  });
+
+  it("as a reply in the thread of our inline comment, no argument is needed; the answer stays in the thread", async () => {
+    const gh = new CommandHarness({ commands: { rules: [IMPL_TRUE] } });
+    gh.token().reactions("review", REVIEW_COMMENT_ID, 2).reviewComments().config();
+    gh.api.get("/repos/Codertocat/Hello-World/pulls/comments/100").reply(200, { id: 100, body: `**GenServer callback without @impl true**\n\n${FINDING}`, html_url: "https://github.com/c/h/pull/2#discussion_r100", ...OWN });
+    gh.threadReply(100);
+    await gh.send("pull_request_review_comment", reviewComment("/elixir-agent explain", (p) => (p.comment.in_reply_to_id = 100)));
+
+    const reply = gh.replies()[0]!;
+    expect(reply).toContain("About [this finding](https://github.com/c/h/pull/2#discussion_r100) (`0123456789abcdef`)");
+    expect(reply).toContain("### `otp/impl-true`");
+    expect(gh.reactionsPosted()).toEqual(["eyes", "rocket"]);
+  });
+
+  it("by finding id: looks the id up in our inline comments on the PR", async () => {
+    const gh = new CommandHarness({ commands: { rules: [IMPL_TRUE] } });
+    gh.token().reactions("issue", ISSUE_COMMENT_ID, 2).issueComments().config();
+    gh.reviewComments([
+      { id: 1, body: "<!-- elixir-agent:finding fingerprint=0123456789abcdef rule=otp/sleep -->", user: { login: "mallory", type: "User" } },
+      { id: 2, body: `x\n${FINDING}`, html_url: "https://github.com/c/h/pull/2#discussion_r2", ...OWN },
+    ]);
+    gh.reply();
+    await gh.send("issue_comment", prComment("/elixir-agent explain 01234567"));
+    expect(gh.replies()[0]).toContain("About [this finding](https://github.com/c/h/pull/2#discussion_r2)");
+    expect(gh.replies()[0]).toContain("### `otp/impl-true`");
+  });
+
+  it("a bare explain outside a thread of ours asks for a rule", async () => {
+    const gh = new CommandHarness();
+    gh.token().reactions("issue", ISSUE_COMMENT_ID, 2).issueComments().config().reply();
+    await gh.send("issue_comment", prComment("/elixir-agent explain"));
+    expect(gh.replies()[0]).toContain("`/elixir-agent explain <finding-id | rule>` needs a rule or finding id here");
+  });
+});
