@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createLogger, silentLogger } from "../logger.js";
 import { renderSummary } from "../review/render/markdown.js";
@@ -87,17 +87,17 @@ async function reviewCommand(args: string[], io: Io): Promise<number> {
   const format = formatOf(values.format);
   const settings = settingsWith(io.env, values.sandbox);
   const result = await reviewLocal({
-    dir: join(io.cwd, positionals[0] ?? "."),
+    dir: resolve(io.cwd, positionals[0] ?? "."),
     base: values.base,
     ...(values.head ? { head: values.head } : {}),
     agent: !values["no-agent"],
-    ...(values.config ? { configPath: join(io.cwd, values.config) } : {}),
+    ...(values.config ? { configPath: resolve(io.cwd, values.config) } : {}),
     settings,
     secrets: configuredSecrets(io.env),
     log: values.quiet ? silentLogger() : createLogger(io.env.LOG_LEVEL ?? "warn"),
     ...(values.quiet ? {} : { progress: io.stderr }),
   });
-  return emit(result, format, io, values.output);
+  return emit(result, format, io, values.output ? resolve(io.cwd, values.output) : undefined);
 }
 
 async function demoCommand(args: string[], io: Io): Promise<number> {
@@ -128,7 +128,7 @@ async function replayCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { event: { type: "string" } }, allowPositionals: true });
   const file = positionals[0];
   if (!file) throw new CliError("replay needs a webhook payload file: elixir-agent replay <webhook.json>");
-  return replay({ file: join(io.cwd, file), ...(values.event ? { event: values.event } : {}), settings: settingsWith(io.env, undefined), secrets: configuredSecrets(io.env), print: io.stdout });
+  return replay({ file: resolve(io.cwd, file), ...(values.event ? { event: values.event } : {}), settings: settingsWith(io.env, undefined), secrets: configuredSecrets(io.env), print: io.stdout });
 }
 
 async function analyzeCommand(_args: string[], _io: Io): Promise<number> {

@@ -30,7 +30,7 @@ export async function replay(options: ReplayOptions): Promise<number> {
   const delivery = "payload" in raw && "name" in raw ? raw : { name: options.event ?? inferEvent(raw), id: `replay-${Date.now()}`, payload: raw };
   const name = String(delivery.name);
   if (!(EVENTS as readonly string[]).includes(name)) throw new CliError(`cannot tell which event ${options.file} is: pass --event (${EVENTS.join(", ")})`);
-  const payload = delivery.payload as Record<string, any>;
+  const payload = delivery.payload as { action?: string; check_run?: { app?: { id?: number } }; check_suite?: { app?: { id?: number } } };
   const appId = payload.check_run?.app?.id ?? payload.check_suite?.app?.id ?? 1;
 
   const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;

@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import { z } from "zod";
 import { ConfigSchema } from "./schema.js";
 
@@ -11,8 +10,12 @@ export function configJsonSchema(): Record<string, unknown> {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const out = process.argv[2] ?? "config.schema.json";
-  writeFileSync(out, `${JSON.stringify(configJsonSchema(), null, 2)}\n`);
-  console.log(`wrote ${out}`);
+/** Replaces the text between `<!-- BEGIN name -->` and `<!-- END name -->`. */
+export function replaceSection(text: string, name: string, body: string): string {
+  const begin = `<!-- BEGIN ${name} -->`;
+  const end = `<!-- END ${name} -->`;
+  const from = text.indexOf(begin);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md has no ${begin} … ${end} section`);
+  return `${text.slice(0, from + begin.length)}\n${body}\n${text.slice(to)}`;
 }

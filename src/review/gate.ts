@@ -44,6 +44,10 @@ export function decideGate(input: GateInput): GateResult {
     }
   }
 
+  if (config.analyzer.enabled && !input.analyzer.ran) {
+    incomplete.push(`the analyzer did not run: ${input.analyzer.reason ?? "unknown reason"}`);
+  }
+
   const compileErrors = count((f) => f.source === "compile" && f.severity === "blocker");
   if (gate.compileErrors && (compileErrors > 0 || step("compile")?.status === "failed")) {
     reasons.push(compileErrors > 0 ? `${plural(compileErrors, "compile error")}` : "compilation failed");

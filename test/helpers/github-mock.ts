@@ -30,9 +30,10 @@ export class GitHubMock {
     return this;
   }
 
-  config(yaml: string | undefined, ref = "master"): this {
+  /** `.github/elixir-agent.yml` on the default branch, read `times` times (404 when `yaml` is undefined). */
+  config(yaml: string | undefined, times = 1, ref = "master"): this {
     const path = `/repos/${this.owner}/${this.repo}/contents/.github%2Felixir-agent.yml`;
-    const interceptor = this.scope.get(path).query({ ref });
+    const interceptor = this.scope.get(path).query({ ref }).times(times);
     if (yaml === undefined) interceptor.reply(404, { message: "Not Found" });
     else interceptor.reply(200, { type: "file", encoding: "base64", content: Buffer.from(yaml).toString("base64") });
     return this;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/logger.js";
 import type { JobRequest } from "../../src/pipeline/types.js";
 import { InProcessQueue } from "../../src/queue/memory.js";
-import { JobCancelled } from "../../src/queue/types.js";
+import type { JobCancelled } from "../../src/queue/types.js";
 
 let n = 0;
 function request(pr: number, headSha: string, extra: Partial<JobRequest> = {}): JobRequest {
