@@ -22,7 +22,7 @@ const SettingsSchema = z.object({
   /** Anthropic API key; absent means the review runs without the AI part and says so. */
   anthropicApiKey: z.string().min(1).optional(),
   /** Default model id (config `agent.model` overrides it per repo). */
-  model: z.string().default("claude-sonnet-4-5"),
+  model: z.string().default("claude-sonnet-5-5"),
   /** Anthropic API base URL (tests, proxies). */
   anthropicBaseUrl: z.string().url().optional(),
 });

@@ -135,15 +135,31 @@ export const AgentSchema = z
   .object({
     enabled: z.boolean().default(true).describe("Let Claude evaluate the checklist (needs ANTHROPIC_API_KEY)."),
     model: z.string().optional().describe("Model id; defaults to ELIXIR_AGENT_MODEL or the built-in default."),
-    maxOutputTokens: z.number().int().min(256).max(32000).default(4096).describe("Max output tokens per call."),
+    maxOutputTokens: z
+      .number()
+      .int()
+      .min(256)
+      .max(32000)
+      .default(8192)
+      .describe("Max output tokens per call, thinking included (a call must also finish within 120 s)."),
+    effort: z
+      .enum(["low", "medium", "high", "xhigh", "max"])
+      .optional()
+      .describe("Thinking effort (`output_config.effort`) for models that support it; unset uses the model's default."),
     inputTokenBudget: z
       .number()
       .int()
       .min(4000)
       .max(400000)
       .default(60000)
-      .describe("Input tokens per call; a larger change is split by file."),
-    maxCalls: z.number().int().min(1).max(10).default(4).describe("At most this many model calls per review."),
+      .describe("Estimated input tokens per call; a larger change is split by file into several calls."),
+    maxCalls: z
+      .number()
+      .int()
+      .min(1)
+      .max(10)
+      .default(4)
+      .describe("At most this many parts (one model call each, plus at most one repair call per part); files beyond them are listed as not seen."),
     disabledItems: z.array(z.string()).default([]).describe("Checklist item ids the agent does not evaluate."),
     instructions: z
       .array(
