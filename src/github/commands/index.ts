@@ -5,7 +5,7 @@ import type { Intake } from "../handlers/intake.js";
 import type { AppIdentity } from "../identity.js";
 import type { GitHubClient } from "../octokit.js";
 import type { AskFn } from "./ask/types.js";
-import { unavailableAsk } from "./ask/unavailable.js";
+import { askClaude } from "../../agent/ask.js";
 import { defaultCatalog, type RuleDoc } from "./explain/catalog.js";
 import { RateLimiter } from "./rate-limit.js";
 import { CommandRunner } from "./runner.js";
@@ -17,7 +17,7 @@ export { renderHelp } from "./help.js";
 
 /** What `createApp` lets callers choose for commands. */
 export interface CommandOptions {
-  /** Answers `ask` (the agent's `askClaude`); without it, `ask` replies that it is unavailable. */
+  /** Answers `ask`; the agent's `askClaude` by default. */
   ask?: AskFn;
   /** The analyzer's rule registry, for `explain`. */
   rules?: readonly RuleDoc[];
@@ -44,7 +44,7 @@ export function createCommandRunner(wiring: RunnerWiring): CommandRunner {
     settings: wiring.settings,
     secrets: wiring.secrets,
     redact: wiring.redact,
-    ask: wiring.ask ?? unavailableAsk,
+    ask: wiring.ask ?? askClaude,
     catalog: () => defaultCatalog(wiring.rules),
     limiter: new RateLimiter(now),
     log: wiring.log,

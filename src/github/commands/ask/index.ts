@@ -14,6 +14,12 @@ const ASK_TIMEOUT_MS = 150_000;
  */
 export async function ask(ctx: CommandContext, question: string): Promise<CommandOutcome> {
   const { services, event } = ctx;
+  const base = { question, config: ctx.config.agent, settings: services.settings, secrets: services.secrets, log: ctx.log };
+  if (!ctx.config.agent.enabled || !services.settings.anthropicApiKey) {
+    // The agent layer says why in its own words, without any call: no need to fetch the diff first.
+    const unavailable = await services.ask(base);
+    if (!unavailable.ok) return { ok: false, body: `I can't answer questions right now: ${unavailable.reason}.` };
+  }
   const pull = await ctx.pull();
   const review = await ctx.lastReview(pull.pr.headSha);
   const diff = await fetchDiff(ctx.github, event.repo, pull.pr.number);
@@ -23,15 +29,11 @@ export async function ask(ctx: CommandContext, question: string): Promise<Comman
   if (event.thread) context.push(`The question was asked in a review thread on ${event.thread.path}${event.thread.line ? `:${event.thread.line}` : ""}:\n${event.thread.diffHunk ?? ""}`);
 
   const result = await services.ask({
-    question,
+    ...base,
     pr: { title: pull.pr.title ?? "", body: pull.pr.body ?? "" },
     ...(diff.files ? { diff: diff.files } : {}),
     context: context.join("\n\n"),
-    config: ctx.config.agent,
-    settings: services.settings,
-    secrets: services.secrets,
     signal: AbortSignal.timeout(ASK_TIMEOUT_MS),
-    log: ctx.log,
   });
   if (!result.ok) return { ok: false, body: `I can't answer questions right now: ${result.reason}.` };
   const notes = [`<sub>Answered by ${inlineCode(result.model)} from the diff of ${inlineCode(pull.pr.headSha.slice(0, 7))}`];
