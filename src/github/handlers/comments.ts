@@ -26,6 +26,7 @@ interface CommentFacts {
 /**
  * `issue_comment` on a pull request (not on an issue) → a command for the runner. Parsing is
  * local; everything that talks to GitHub happens in the runner, so the webhook returns at once.
+ * The actor is the sender: for an edit, the person who edited the command in.
  */
 export function onIssueComment(intake: Intake, runner: CommandRunner) {
   return async (context: IssueCommentContext): Promise<void> => {
@@ -33,7 +34,7 @@ export function onIssueComment(intake: Intake, runner: CommandRunner) {
     if (!payload.issue.pull_request) return;
     const command = commandOf(facts(payload.comment, payload.sender, previousBody(payload)));
     if (!command) return;
-    dispatch(intake, runner, context, command, payload.comment.user?.login ?? payload.sender.login, {
+    dispatch(intake, runner, context, command, payload.sender.login, {
       kind: "issue",
       id: payload.comment.id,
       prNumber: payload.issue.number,
@@ -54,7 +55,7 @@ export function onReviewComment(intake: Intake, runner: CommandRunner) {
       runner,
       context,
       command,
-      comment.user?.login ?? payload.sender.login,
+      payload.sender.login,
       {
         kind: "review",
         id: comment.id,

@@ -98,6 +98,14 @@ describe("delivery and edits", () => {
     expect(gh.replies()[0]).toMatch(/^> \/elixir-agent help/);
   });
 
+  it("an edited-in command runs as the person who edited it, not the comment's author", async () => {
+    const gh = new CommandHarness().token().reactions("issue", ISSUE_COMMENT_ID, 2).issueComments().config("toolchain:\n  enabled: false\n").permission("Codertocat", "write").reply();
+    const payload = editedPrComment("/elixir-agent rerun test", "please re-run the tests");
+    payload.comment.user = { ...payload.comment.user, login: "a-reader" };
+    await gh.send("issue_comment", payload);
+    expect(gh.replies()[0]).toContain("The toolchain is switched off for this repository");
+  });
+
   it("an edit that adds a command to a plain comment runs it", async () => {
     const gh = new CommandHarness().token().reactions("issue", ISSUE_COMMENT_ID, 2).issueComments().config().reply();
     await gh.send("issue_comment", editedPrComment("LGTM\n/elixir-agent help", "LGTM"));
