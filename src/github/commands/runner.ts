@@ -1,16 +1,14 @@
-import { loadRepoConfig } from "../../config/load.js";
 import type { Logger } from "../../logger.js";
 import { truncate } from "../check-run.js";
 import type { GitHubClient } from "../octokit.js";
 import { postReply, react, type Reaction } from "./comment.js";
 import type { CommandContext, CommandEvent, CommandServices } from "./context.js";
+import { admit } from "./admit.js";
 import { execute } from "./execute.js";
-import { isCostly } from "./grammar.js";
 import { lastReview } from "./last-review.js";
 import { alreadyAnswered, replyMarker } from "./marker.js";
-import { atLeastLevel, permissionOf } from "./permission.js";
 import { fetchPull, type PullInfo } from "./pull.js";
-import { quoteLine, rateLimited, refusal } from "./replies.js";
+import { quoteLine } from "./replies.js";
 
 const MAX_BODY = 60_000;
 
@@ -64,40 +62,27 @@ export class CommandRunner {
   private async handle(github: GitHubClient, event: CommandEvent, log: Logger): Promise<void> {
     const { services } = this;
     const repo = { owner: event.repo.owner, name: event.repo.name };
-    if (await alreadyAnswered(github, repo, event.comment, event.canonical, services.identity)) {
-      log.info("command already answered (redelivery): nothing to do");
-      return;
-    }
     const finish = async (body: string, ok: boolean) => {
       const text = truncate(services.redact(`${quoteLine(event.line)}\n\n${body}`), MAX_BODY);
       await postReply(github, repo, event.comment, `${text}\n\n${replyMarker(event.comment.id, event.canonical)}`);
       await this.reaction(github, event, ok ? "rocket" : "confused", log);
     };
     try {
-      const loaded = await loadRepoConfig(github, event.repo);
-      if (!loaded.ok) return await finish(`I can't run commands until the configuration is fixed:\n\n\`\`\`\n${loaded.error}\n\`\`\``, false);
-      const config = loaded.config;
-      if (!config.commands.enabled) return await finish("Commands are switched off for this repository (`commands.enabled: false` in `.github/elixir-agent.yml`).", false);
-
-      const key = `${repo.owner}/${repo.name}#${event.comment.prNumber}`;
-      const decision = services.limiter.take(key, config.commands.rateLimit);
-      if (!decision.allowed) {
-        log.info({ notify: decision.notify }, "command rate-limited");
-        if (decision.notify) return await finish(rateLimited(config.commands.rateLimit, decision.retryAfterMs), false);
-        return await this.reaction(github, event, "confused", log);
+      if (await alreadyAnswered(github, repo, event.comment, event.canonical, services.identity)) {
+        log.info("command already answered (redelivery): nothing to do");
+        return;
       }
-      if (isCostly(event.command)) {
-        const level = await permissionOf(github, repo, event.actor);
-        if (!atLeastLevel(level, config.commands.permission)) {
-          log.info({ actor: event.actor, level, required: config.commands.permission }, "command refused: permission");
-          return await finish(refusal(event.actor, config.commands.permission), false);
-        }
+      const admission = await admit(github, services, event, log);
+      if (!admission.ok) {
+        if (admission.reply !== undefined) await finish(admission.reply, false);
+        else await this.reaction(github, event, "confused", log);
+        return;
       }
       let pull: Promise<PullInfo> | undefined;
       const ctx: CommandContext = {
         event,
         github,
-        config,
+        config: admission.config,
         services,
         log,
         pull: () => (pull ??= fetchPull(github, repo, event.comment.prNumber)),
