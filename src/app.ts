@@ -13,7 +13,7 @@ import type { JobRequest } from "./pipeline/types.js";
 import { InProcessQueue } from "./queue/memory.js";
 import type { DroppedHandler, JobQueue, Worker } from "./queue/types.js";
 import { configuredSecrets, loadSettings, type Settings } from "./settings.js";
-import { exactSecretRedactor } from "./util/redact-exact.js";
+import { redact as redactText } from "./agent/redact.js";
 
 export interface AppOptions {
   settings?: Settings;
@@ -44,7 +44,7 @@ export interface ElixirAgentApp {
 export function createApp(options: AppOptions = {}): ElixirAgentApp {
   const settings = options.settings ?? loadSettings();
   const secrets = options.secrets ?? configuredSecrets();
-  const redact = exactSecretRedactor(secrets);
+  const redact = (text: string) => redactText(text, secrets);
   let queue: JobQueue | undefined;
   let commands: CommandRunner | undefined;
   let accepting = true;

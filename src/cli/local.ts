@@ -72,7 +72,7 @@ export async function reviewLocal(options: LocalReviewOptions): Promise<LocalRev
       log: options.log,
       loadConfig: async () => withAgentSwitch(await loadLocalConfig(top, baseSha, options.configPath), options.agent),
       prepareWorkspace: (signal) => checkout({ cloneUrl: top, headSha, baseRef: baseSha, baseSha, jobDir, signal }),
-      openSandbox: (workspace, signal) => openSandbox({ settings: options.settings, workspace, jobDir, mode: "cli", signal, log: options.log }),
+      openSandbox: (request) => openSandbox({ ...request, settings: options.settings, jobDir, mode: "cli", log: options.log }),
       ...(options.stages ? { stages: options.stages } : {}),
     },
     options.signal ?? new AbortController().signal,

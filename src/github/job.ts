@@ -74,7 +74,7 @@ export async function runGitHubJob(options: GitHubJobOptions, queued: JobRequest
       });
     },
     ...pullControlHooks(github, request, options.identity, log),
-    openSandbox: (workspace, sandboxSignal) => openSandbox({ settings: options.settings, workspace, jobDir, mode: "app", signal: sandboxSignal, log }),
+    openSandbox: (sandboxRequest) => openSandbox({ ...sandboxRequest, settings: options.settings, jobDir, mode: "app", log }),
     ...(options.stages ? { stages: options.stages } : {}),
   };
   await runReview(request, deps, signal);

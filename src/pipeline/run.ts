@@ -9,6 +9,7 @@ import type { Settings } from "../settings.js";
 import type { ToolchainReport } from "../toolchain/types.js";
 import { WorkspaceError } from "../workspace/checkout.js";
 import type { Workspace } from "../workspace/types.js";
+import type { Config } from "../config/schema.js";
 import { StageTracker } from "./progress.js";
 import { defaultStages, type Stages } from "./stages.js";
 import { stepModeStages } from "./step-mode.js";
@@ -23,7 +24,7 @@ export interface PipelineDeps {
   loadConfig(): Promise<ConfigResult>;
   prepareWorkspace(signal: AbortSignal): Promise<Workspace>;
   /** Opens the sandbox for PR code; throws SandboxUnavailableError with the fix when it cannot. */
-  openSandbox(workspace: Workspace, signal: AbortSignal): Promise<Sandbox>;
+  openSandbox(request: SandboxRequest): Promise<Sandbox>;
   loadIgnoredRules?(): Promise<IgnoredRule[]>;
   /** Set when `/elixir-agent pause` stopped automatic reviews on this PR. */
   loadPause?(): Promise<{ by: string; at: string } | undefined>;
@@ -32,6 +33,15 @@ export interface PipelineDeps {
   cacheWritable?: boolean;
   /** Overall limit for one review. */
   timeoutMs?: number;
+}
+
+/** What the toolchain asks of the sandbox when it opens it (after restoring caches). */
+export interface SandboxRequest {
+  workspace: Workspace;
+  config: Config;
+  signal: AbortSignal;
+  readOnlyPaths?: readonly string[];
+  writablePaths?: readonly string[];
 }
 
 export class ReviewTimeout extends Error {
@@ -108,21 +118,24 @@ export async function runReview(request: JobRequest, deps: PipelineDeps, jobSign
         const skip = toolchainSkipReason(ws, config.config.toolchain.enabled);
         if (skip) return { ran: false, reason: skip, sandbox: null, steps: [] };
         try {
-          sandbox = await deps.openSandbox(ws, signal);
+          return await stages.toolchain({
+            workspace: ws,
+            // Opened by the stage itself, after it restored caches into the workspace.
+            openSandbox: async (extra) => {
+              sandbox = await deps.openSandbox({ workspace: ws, config: config.config, signal, ...extra });
+              return sandbox;
+            },
+            config: config.config,
+            settings: deps.settings,
+            cacheWritable: deps.cacheWritable ?? false,
+            request,
+            signal,
+            log,
+          });
         } catch (error) {
           if (!(error instanceof SandboxUnavailableError)) throw error;
           return { ran: false, reason: `${error.message} — ${error.fix}`, sandbox: null, steps: [] };
         }
-        return stages.toolchain({
-          workspace: ws,
-          sandbox,
-          config: config.config,
-          settings: deps.settings,
-          cacheWritable: deps.cacheWritable ?? false,
-          request,
-          signal,
-          log,
-        });
       },
       (t) => (t.ran ? `${t.steps.length} steps` : t.reason),
     );

@@ -1,3 +1,4 @@
+import { agentStage } from "../agent/stage.js";
 import type { AgentReport } from "../agent/types.js";
 import type { AnalyzerReport } from "../analyzer/types.js";
 import type { Config } from "../config/schema.js";
@@ -11,7 +12,8 @@ import type { JobRequest } from "./types.js";
 
 export interface ToolchainStageInput {
   workspace: Workspace;
-  sandbox: Sandbox;
+  /** Opens the job's sandbox (call it after restoring caches: the workspace is handed to the sandbox's uid then). */
+  openSandbox(extra?: { readOnlyPaths?: readonly string[]; writablePaths?: readonly string[] }): Promise<Sandbox>;
   config: Config;
   settings: Settings;
   /** Only trusted (default-branch) runs may write the shared cache. */
@@ -57,16 +59,5 @@ export const defaultStages: Stages = {
   async analyzer() {
     return { ran: false, reason: notBuilt("the analyzer"), findings: [], filesAnalyzed: 0, linesAnalyzed: 0, skipped: [], durationMs: 0 };
   },
-  async agent() {
-    return {
-      status: "skipped",
-      reason: notBuilt("the AI review"),
-      checklist: [],
-      findings: [],
-      filesSeen: [],
-      filesNotSeen: [],
-      usage: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
-      calls: 0,
-    };
-  },
+  agent: agentStage,
 };

@@ -23,7 +23,7 @@ export function renderText(report: ReviewReport): string {
   out.push("", `Analyzer: ${report.analyzer.ran ? `${report.analyzer.filesAnalyzed} files` : `not run: ${report.analyzer.reason ?? ""}`}`);
   for (const s of report.analyzer.skipped) out.push(`  skipped ${s.path}: ${s.reason}`);
   const agent = report.agent;
-  out.push(`AI review: ${agent.status === "ran" || agent.status === "partial" ? `${agent.status} (${agent.calls} calls, model ${agent.model ?? "?"})` : `did not run — ${agent.reason ?? "unavailable"}`}`);
+  out.push(`AI review: ${agent.status === "ran" || agent.status === "partial" ? `${agent.status} (${agent.calls} calls, model ${agent.model ?? "?"})` : (agent.reason ?? "did not run")}`);
   out.push("", `Findings (${report.findings.length}):`);
   for (const f of report.findings) {
     const where = f.path ? `${f.path}${f.line ? `:${f.line}` : ""}` : "(project)";
