@@ -10,9 +10,10 @@ export async function ignore(ctx: CommandContext, rule: string, reason: string |
   const stored = await readPullState(github, event.repo, event.comment.prNumber, ctx.services.identity);
   const others = stored.state.ignored.filter((r) => r.rule !== rule);
   if (others.length >= MAX_IGNORED) return { ok: false, body: `At most ${MAX_IGNORED} rules can be ignored on one pull request; \`unignore\` some first.` };
-  const entry = { rule, by: event.actor, at: new Date(ctx.services.now()).toISOString(), ...(reason ? { reason } : {}) };
+  // The reason is posted (state comment, summaries): it passes the redactor like every posted string.
+  const entry = { rule, by: event.actor, at: new Date(ctx.services.now()).toISOString(), ...(reason ? { reason: ctx.services.redact(reason) } : {}) };
   await writePullState(github, event.repo, event.comment.prNumber, stored, { ...stored.state, ignored: [...others, entry] });
-  const why = reason ? ` (reason: ${escapeMd(reason)})` : " No reason was given; `ignore <rule> <reason>` records one.";
+  const why = entry.reason ? ` (reason: ${escapeMd(entry.reason)})` : " No reason was given; `ignore <rule> <reason>` records one.";
   return {
     ok: true,
     body: `${inlineCode(rule)} is ignored on this pull request from the next review on${why} The summary lists it. \`/elixir-agent unignore ${rule}\` reports it again.`,

@@ -17,6 +17,21 @@ const written = (gh: CommandHarness) => {
   return { method: write!.method, body: write!.body.body as string, state: decoded.state };
 };
 
+describe("the state comment", () => {
+  it("round-trips, and user text in it cannot break out of the hidden marker", () => {
+    const state: PullState = { version: 1, ignored: [{ rule: "otp/impl-true", by: "octocat", reason: "--> <!-- elixir-agent:state:v1 AAAA -->", at: "2025-03-01T10:00:00.000Z" }] };
+    const body = renderState(state);
+    expect(decodeState(body)).toEqual({ ok: true, state });
+    expect(body.match(/<!--/g)).toHaveLength(1);
+  });
+
+  it("only a body that starts with the header is a state comment; a damaged one says what is wrong", () => {
+    expect(decodeState(`Quoting: ${renderState({ version: 1, ignored: [] })}`)).toBeUndefined();
+    const damaged = renderState({ version: 1, ignored: [] }).replace(/v1 [A-Za-z0-9_-]+/, `v1 ${Buffer.from('{"version":2}').toString("base64url")}`);
+    expect(decodeState(damaged)).toMatchObject({ ok: false, problem: expect.stringContaining("invalid") });
+  });
+});
+
 describe("pause and resume", () => {
   it("pause records who paused in the app's state comment, created on first use", async () => {
     const gh = new CommandHarness({ commands: { now: () => Date.parse("2025-03-01T10:00:00Z") } });
