@@ -4,7 +4,9 @@ import { COMMENT_EVENTS, onIssueComment, onReviewComment, REVIEW_COMMENT_EVENTS 
 import { createCommandRunner, type CommandOptions, type CommandRunner } from "./github/commands/index.js";
 import type { Intake } from "./github/handlers/intake.js";
 import { onPullRequest, PULL_REQUEST_EVENTS } from "./github/handlers/pull-request.js";
-import { CheckRunPublisher } from "./github/check-run.js";
+import { publishingClient } from "./github/client.js";
+import { GitHubPublisher } from "./github/github-publisher.js";
+import { WriteLimiters, type WriteLimiterOptions } from "./github/limiter.js";
 import { runGitHubJob, type GitHubJobOptions } from "./github/job.js";
 import type { GitHubClient } from "./github/octokit.js";
 import type { Logger } from "./logger.js";
@@ -28,6 +30,8 @@ export interface AppOptions {
   secrets?: readonly string[];
   /** `/elixir-agent` commands: the Claude backend for `ask`, the analyzer's rules for `explain`, a clock. */
   commands?: CommandOptions;
+  /** Spacing and rate-limit handling of writes per installation (tests pass `minIntervalMs: 0`). */
+  limiter?: WriteLimiterOptions;
 }
 
 export interface ElixirAgentApp {
@@ -51,6 +55,7 @@ export function createApp(options: AppOptions = {}): ElixirAgentApp {
 
   const appFn: ApplicationFunction = (app: Probot) => {
     const log = app.log as unknown as Logger;
+    const limiters = new WriteLimiters({ log, ...options.limiter });
     const jobOptions: GitHubJobOptions = {
       app,
       settings,
@@ -58,11 +63,13 @@ export function createApp(options: AppOptions = {}): ElixirAgentApp {
       redact,
       log,
       identity: { appId: options.appId, appSlug: options.appSlug },
+      limiters,
+      ...(options.appSlug !== undefined ? { appSlug: options.appSlug } : {}),
       ...(options.stages ? { stages: options.stages } : {}),
       ...(options.publisher ? { publisher: options.publisher } : {}),
     };
     const worker: Worker = (request, signal) => runGitHubJob(jobOptions, request, signal);
-    const onDropped: DroppedHandler = (request) => reportDropped(app, request, redact, log);
+    const onDropped: DroppedHandler = (request) => reportDropped(app, request, redact, limiters, log);
     queue = options.queue?.(worker, onDropped) ?? new InProcessQueue({ concurrency: settings.concurrency, worker, onDropped, log });
 
     const intake: Intake = {
@@ -76,7 +83,7 @@ export function createApp(options: AppOptions = {}): ElixirAgentApp {
     app.on(["check_run.rerequested", "check_run.requested_action"], onCheckRun(intake));
     app.on("check_suite.rerequested", onCheckSuite(intake));
 
-    commands = createCommandRunner({ app, intake, identity: { appId: options.appId, appSlug: options.appSlug }, settings, secrets, redact, log, ...options.commands });
+    commands = createCommandRunner({ app, intake, identity: { appId: options.appId, appSlug: options.appSlug }, settings, secrets, redact, limiters, log, ...options.commands });
     app.on([...COMMENT_EVENTS], onIssueComment(intake, commands));
     app.on([...REVIEW_COMMENT_EVENTS], onReviewComment(intake, commands));
   };
@@ -98,11 +105,12 @@ export function createApp(options: AppOptions = {}): ElixirAgentApp {
 }
 
 /** A queued job that never started because the service stopped: say so on the commit. */
-async function reportDropped(app: Probot, request: JobRequest, redact: (s: string) => string, log: Logger): Promise<void> {
+async function reportDropped(app: Probot, request: JobRequest, redact: (s: string) => string, limiters: WriteLimiters, log: Logger): Promise<void> {
   if (request.installationId === undefined) return;
   try {
-    const github = (await app.auth(request.installationId)) as unknown as GitHubClient;
-    const publisher = new CheckRunPublisher(
+    const octokit = (await app.auth(request.installationId)) as unknown as GitHubClient;
+    const github = publishingClient(octokit, limiters.for(request.installationId), redact);
+    const publisher = new GitHubPublisher(
       github,
       { owner: request.repo.owner, repo: request.repo.name, headSha: request.pr.headSha, jobId: request.id },
       { redact, log },

@@ -12,6 +12,8 @@ export interface AnalyzerInput {
   config: Config["analyzer"];
   /** Globs of files never analysed (review.ignorePaths). */
   ignorePaths?: readonly string[];
+  /** Stops the run between files; the report then says it was cut short. */
+  signal?: AbortSignal;
 }
 
 export interface AnalyzerReport {

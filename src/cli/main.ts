@@ -10,6 +10,7 @@ import { renderOutcomeText, renderText } from "./format/text.js";
 import { toSarif } from "./format/sarif.js";
 import { CliError, reviewLocal, type LocalReviewResult } from "./local.js";
 import { replay } from "./replay.js";
+import { runAnalyzeCommand } from "./analyze.js";
 
 export const USAGE = `elixir-agent — reviews Elixir pull requests like a senior Elixir engineer
 
@@ -131,8 +132,8 @@ async function replayCommand(args: string[], io: Io): Promise<number> {
   return replay({ file: resolve(io.cwd, file), ...(values.event ? { event: values.event } : {}), settings: settingsWith(io.env, undefined), secrets: configuredSecrets(io.env), print: io.stdout });
 }
 
-async function analyzeCommand(_args: string[], _io: Io): Promise<number> {
-  throw new CliError("the analyze command is not built yet in this version");
+function analyzeCommand(args: string[], io: Io): Promise<number> {
+  return runAnalyzeCommand(args, io);
 }
 
 function emit(result: LocalReviewResult, format: Format, io: Io, output: string | undefined): number {

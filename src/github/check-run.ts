@@ -1,21 +1,13 @@
 import type { Logger } from "../logger.js";
-import type { ReviewReport, StageProgress } from "../pipeline/types.js";
-import type { Finding } from "../review/finding.js";
-import { renderSummary } from "../review/render/markdown.js";
-import { formatDuration } from "../util/markdown.js";
+import type { Conclusion, StageProgress } from "../pipeline/types.js";
+import { formatDuration, oneLine, truncateMarkdown } from "../util/markdown.js";
+import { createOnce } from "./create-once.js";
 import { ACTIONS } from "./handlers/checks.js";
-import type { GitHubClient } from "./octokit.js";
-import type { AbortOutcome, Publisher } from "./publisher.js";
+import { LIMITS } from "./limits.js";
+import { NO_AUTO_RETRY, type GitHubClient } from "./octokit.js";
 
 /** The check run's name is a constant, so it can be made a required status check. */
 export const CHECK_NAME = "elixir-agent";
-
-export const LIMITS = {
-  summary: 65_535,
-  title: 255,
-  annotationsPerRequest: 50,
-  annotationMessage: 64 * 1024,
-} as const;
 
 export interface CheckTarget {
   owner: string;
@@ -33,10 +25,18 @@ export interface CheckRunOptions {
   now?: () => number;
 }
 
-/** The check run lifecycle: in_progress → progress updates → completed (always). */
-export class CheckRunPublisher implements Publisher {
+export interface CheckOutput {
+  title: string;
+  summary: string;
+}
+
+export type FinalConclusion = Conclusion | "skipped";
+
+/** One check run: created in_progress, updated with progress and annotations, completed once. */
+export class CheckRun {
   private checkRunId: number | undefined;
-  private lastProgress = 0;
+  private lastProgress = Number.NEGATIVE_INFINITY;
+  private completed = false;
 
   constructor(
     private readonly github: GitHubClient,
@@ -49,67 +49,92 @@ export class CheckRunPublisher implements Publisher {
   }
 
   async begin(): Promise<void> {
-    const { data } = await this.github.request("POST /repos/{owner}/{repo}/check-runs", {
-      owner: this.target.owner,
-      repo: this.target.repo,
-      name: CHECK_NAME,
-      head_sha: this.target.headSha,
-      external_id: this.target.jobId,
+    this.checkRunId = await this.create({
       status: "in_progress",
       started_at: this.iso(),
       output: { title: "Review in progress", summary: "Checking out the pull request…" },
     });
-    this.checkRunId = (data as { id: number }).id;
   }
 
   async progress(stages: readonly StageProgress[]): Promise<void> {
-    if (this.checkRunId === undefined) return;
+    // Never after completion: an in_progress update would reopen a finished run.
+    if (this.checkRunId === undefined || this.completed) return;
     const now = this.clock();
     if (now - this.lastProgress < (this.options.progressIntervalMs ?? 3000)) return;
     this.lastProgress = now;
-    await this.update({ status: "in_progress", output: { title: "Review in progress", summary: this.clean(renderProgress(stages)) } });
+    await this.update({ status: "in_progress", output: this.output({ title: "Review in progress", summary: renderProgress(stages) }) });
   }
 
-  async complete(report: ReviewReport): Promise<void> {
-    const annotations = report.findings.filter(hasLocation).map((f) => this.annotation(f));
-    const title = this.clean(report.gate.title).slice(0, LIMITS.title);
-    const summary = truncate(this.clean(renderSummary(report)), LIMITS.summary);
-    const first = annotations.slice(0, LIMITS.annotationsPerRequest);
-    await this.finish(report.gate.conclusion, { title, summary, annotations: first }, true);
-    for (let i = LIMITS.annotationsPerRequest; i < annotations.length; i += LIMITS.annotationsPerRequest) {
-      await this.update({ output: { title, summary, annotations: annotations.slice(i, i + LIMITS.annotationsPerRequest) } });
+  /** Sends annotations in batches of ≤ 50 while the run is in progress; a failed batch is counted, not fatal. */
+  async annotate(annotations: readonly object[], output: CheckOutput): Promise<{ sent: number; failed: number }> {
+    let sent = 0;
+    let failed = 0;
+    if (this.checkRunId === undefined) return { sent, failed: annotations.length };
+    const clean = this.output(output);
+    for (let i = 0; i < annotations.length; i += LIMITS.annotationsPerRequest) {
+      const batch = annotations.slice(i, i + LIMITS.annotationsPerRequest);
+      try {
+        await this.update({ output: { ...clean, annotations: batch } });
+        sent += batch.length;
+      } catch (error) {
+        failed += batch.length;
+        this.options.log.warn({ err: error, batch: i / LIMITS.annotationsPerRequest }, "annotation batch rejected");
+      }
     }
+    return { sent, failed };
   }
 
-  async abort(outcome: AbortOutcome): Promise<void> {
-    await this.finish(outcome.conclusion, {
-      title: this.clean(outcome.title).slice(0, LIMITS.title),
-      summary: truncate(this.clean(outcome.summary), LIMITS.summary),
-    }, outcome.conclusion !== "skipped");
-  }
-
-  private async finish(conclusion: string, output: Record<string, unknown>, withActions: boolean): Promise<void> {
+  /** Completes the run (creating it completed when `begin` never succeeded). */
+  async complete(conclusion: FinalConclusion, output: CheckOutput): Promise<void> {
     const body = {
       status: "completed",
       conclusion,
       completed_at: this.iso(),
-      output,
-      ...(withActions ? { actions: [ACTIONS.rerun, ACTIONS.full] } : {}),
+      output: this.output(output),
+      ...(conclusion === "skipped" ? {} : { actions: [ACTIONS.rerun, ACTIONS.full] }),
     };
-    if (this.checkRunId === undefined) {
-      // begin() never succeeded: create the run completed, so the PR still gets an honest answer.
-      const { data } = await this.github.request("POST /repos/{owner}/{repo}/check-runs", {
-        owner: this.target.owner,
-        repo: this.target.repo,
-        name: CHECK_NAME,
-        head_sha: this.target.headSha,
-        external_id: this.target.jobId,
-        ...body,
-      });
-      this.checkRunId = (data as { id: number }).id;
-      return;
-    }
-    await this.update(body);
+    if (this.checkRunId === undefined) this.checkRunId = await this.create(body);
+    else await this.update(body);
+    this.completed = true;
+  }
+
+  private output(output: CheckOutput): CheckOutput {
+    return {
+      title: oneLine(this.options.redact(output.title), LIMITS.title),
+      summary: truncateMarkdown(this.options.redact(output.summary), LIMITS.checkOutputBytes),
+    };
+  }
+
+  /** POST once: a retry after a 5xx first looks for the run this job created (its external id). */
+  private create(body: Record<string, unknown>): Promise<number> {
+    const { owner, repo, headSha, jobId } = this.target;
+    return createOnce({
+      what: "check run",
+      log: this.options.log,
+      create: async () => {
+        const { data } = await this.github.request("POST /repos/{owner}/{repo}/check-runs", {
+          owner,
+          repo,
+          name: CHECK_NAME,
+          head_sha: headSha,
+          external_id: jobId,
+          ...body,
+          ...NO_AUTO_RETRY,
+        });
+        return (data as { id: number }).id;
+      },
+      find: async () => {
+        const { data } = await this.github.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
+          owner,
+          repo,
+          ref: headSha,
+          check_name: CHECK_NAME,
+          filter: "all",
+          per_page: 100,
+        });
+        return (data as { check_runs?: { id: number; external_id?: string | null }[] }).check_runs?.find((r) => r.external_id === jobId)?.id;
+      },
+    });
   }
 
   private async update(body: Record<string, unknown>): Promise<void> {
@@ -121,23 +146,6 @@ export class CheckRunPublisher implements Publisher {
     });
   }
 
-  private annotation(f: Finding & { path: string; line: number }) {
-    const level = f.severity === "blocker" || f.severity === "major" ? "failure" : f.severity === "minor" ? "warning" : "notice";
-    return {
-      path: f.path,
-      start_line: f.line,
-      end_line: f.endLine && f.endLine >= f.line ? f.endLine : f.line,
-      annotation_level: level,
-      title: this.clean(`[${f.source}] ${f.title}`).slice(0, LIMITS.title),
-      message: truncate(this.clean(f.message || f.title), LIMITS.annotationMessage),
-      ...(f.evidence ? { raw_details: truncate(this.clean(f.evidence), LIMITS.annotationMessage) } : {}),
-    };
-  }
-
-  private clean(text: string): string {
-    return this.options.redact(text);
-  }
-
   private clock(): number {
     return (this.options.now ?? Date.now)();
   }
@@ -147,23 +155,14 @@ export class CheckRunPublisher implements Publisher {
   }
 }
 
-function hasLocation(f: Finding): f is Finding & { path: string; line: number } {
-  return f.path !== undefined && f.line !== undefined && f.line > 0;
-}
-
-/** Cuts text to `max` characters, saying so at the end — never rejected by GitHub. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const keep = max - 100;
-  const note = `\n\n… truncated: ${text.length - keep} more characters not shown.`;
-  return text.slice(0, keep) + note;
-}
-
 export function renderProgress(stages: readonly StageProgress[]): string {
   const icon = { pending: "⏳", running: "🔄", done: "✅", skipped: "⏭️", failed: "❌" } as const;
   return [
     "| stage | state | details | time |",
     "|---|---|---|---|",
-    ...stages.map((s) => `| ${s.stage} | ${icon[s.state]} ${s.state} | ${(s.detail ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ").slice(0, 200)} | ${s.durationMs !== undefined ? formatDuration(s.durationMs) : ""} |`),
+    ...stages.map(
+      (s) =>
+        `| ${s.stage} | ${icon[s.state]} ${s.state} | ${oneLine((s.detail ?? "").replace(/\|/g, "\\|"), 200)} | ${s.durationMs !== undefined ? formatDuration(s.durationMs) : ""} |`,
+    ),
   ].join("\n");
 }

@@ -1,6 +1,8 @@
 /**
  * A `fetch` for Octokit that makes no request: it prints each GitHub call it would make and
- * answers with the smallest plausible response. `elixir-agent replay` runs the app on it.
+ * answers with the smallest plausible response (an empty pull request: no earlier reviews or
+ * threads). `elixir-agent replay` runs the app on it, so the printed calls are exactly the check
+ * run, annotations, review and thread writes a real run would make.
  */
 export function dryRunFetch(print: (line: string) => void): typeof fetch {
   let nextId = 1;
@@ -16,10 +18,19 @@ export function dryRunFetch(print: (line: string) => void): typeof fetch {
       return respond(201, { token: "dry-run-token", expires_at: new Date(Date.now() + 3600_000).toISOString() });
     }
     if (method === "GET" && /\/contents\//.test(path)) return respond(404, { message: "Not Found (dry run)" });
+    if (method === "POST" && /\/graphql$/.test(path)) return respond(200, graphqlAnswer(body));
+    if (method === "GET" && /\/check-runs$/.test(path)) return respond(200, { total_count: 0, check_runs: [] });
     if (method === "GET") return respond(200, /\/pulls$|\/comments$|\/reviews$|\/reactions$/.test(path) ? [] : {});
     if (method === "POST" || method === "PATCH" || method === "PUT") return respond(method === "POST" ? 201 : 200, { id: nextId++ });
     return respond(204, null);
   };
+}
+
+/** An empty PR for queries (no earlier threads); mutations answer with an empty payload. */
+function graphqlAnswer(body: unknown): unknown {
+  const query = typeof body === "object" && body !== null ? String((body as { query?: unknown }).query ?? "") : "";
+  if (/^\s*mutation\b/.test(query)) return { data: {} };
+  return { data: { repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } } } };
 }
 
 function parseBody(body: unknown): unknown {

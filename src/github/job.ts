@@ -9,7 +9,9 @@ import type { JobRequest } from "../pipeline/types.js";
 import { openSandbox } from "../pipeline/sandbox.js";
 import type { Settings } from "../settings.js";
 import { checkout } from "../workspace/checkout.js";
-import { CheckRunPublisher } from "./check-run.js";
+import { publishingClient } from "./client.js";
+import { GitHubPublisher } from "./github-publisher.js";
+import type { WriteLimiters } from "./limiter.js";
 import type { AppIdentity } from "./identity.js";
 import type { GitHubClient } from "./octokit.js";
 import type { Publisher } from "./publisher.js";
@@ -22,6 +24,10 @@ export interface GitHubJobOptions {
   secrets: readonly string[];
   redact: (text: string) => string;
   log: Logger;
+  /** Writes per installation go through one limiter. */
+  limiters: WriteLimiters;
+  /** Our app's slug: only its bot's earlier reviews count as ours. */
+  appSlug?: string;
   stages?: Partial<Stages>;
   /** Wraps the publisher (the dry run prints instead of posting). */
   publisher?: (github: GitHubClient, request: JobRequest) => Publisher;
@@ -37,7 +43,7 @@ export async function runGitHubJob(options: GitHubJobOptions, queued: JobRequest
     return;
   }
   const octokit = await options.app.auth(queued.installationId);
-  const github = octokit as unknown as GitHubClient;
+  const github = publishingClient(octokit as unknown as GitHubClient, options.limiters.for(queued.installationId), options.redact);
   let request: JobRequest;
   try {
     request = await resolvePull(github, queued);
@@ -50,7 +56,16 @@ export async function runGitHubJob(options: GitHubJobOptions, queued: JobRequest
   }
   const publisher =
     options.publisher?.(github, request) ??
-    new CheckRunPublisher(github, { owner: request.repo.owner, repo: request.repo.name, headSha: request.pr.headSha, jobId: request.id }, { redact: options.redact, log });
+    new GitHubPublisher(
+      github,
+      { owner: request.repo.owner, repo: request.repo.name, headSha: request.pr.headSha, jobId: request.id },
+      {
+        redact: options.redact,
+        log,
+        ...(request.pr.number !== undefined ? { pullNumber: request.pr.number } : {}),
+        identity: options.appSlug !== undefined ? { appSlug: options.appSlug } : {},
+      },
+    );
 
   await mkdir(options.settings.workDir, { recursive: true });
   const jobDir = await mkdtemp(join(options.settings.workDir, "job-"));

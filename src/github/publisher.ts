@@ -1,10 +1,16 @@
 import type { ReviewReport, StageProgress } from "../pipeline/types.js";
+import type { DiffFile } from "../workspace/types.js";
 
 /** How a job ends when it cannot produce a review. */
 export interface AbortOutcome {
   conclusion: "cancelled" | "neutral" | "skipped";
   title: string;
   summary: string;
+}
+
+/** What publishing needs beyond the report: the diff's line maps (inline comments go on diff lines only). */
+export interface PublishContext {
+  diff: readonly DiffFile[];
 }
 
 /**
@@ -17,7 +23,7 @@ export interface Publisher {
   /** Stages finished so far; publishers may throttle. */
   progress(stages: readonly StageProgress[]): Promise<void>;
   /** Complete the check run with the gate's conclusion and post the review. */
-  complete(report: ReviewReport): Promise<void>;
+  complete(report: ReviewReport, context?: PublishContext): Promise<void>;
   /** Complete the check run honestly when no review could be produced. */
   abort(outcome: AbortOutcome): Promise<void>;
 }

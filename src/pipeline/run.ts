@@ -111,7 +111,18 @@ export async function runReview(request: JobRequest, deps: PipelineDeps, jobSign
     const ws = workspace;
     signal.throwIfAborted();
 
-    // 4. The project's toolchain, in the sandbox.
+    // 4. The static checklist analyzer over the changed code — before any PR code runs, since the
+    //    sandbox can write to the checkout. Then the checkout is sealed: later stages read the
+    //    snapshot of the changed files taken at checkout.
+    const analyzer = await tracker.run(
+      "analyzer",
+      () => stages.analyzer({ workspace: ws, config: config.config, signal, log }),
+      (a) => (a.ran ? `${a.findings.length} findings in ${a.filesAnalyzed} files` : a.reason),
+    );
+    signal.throwIfAborted();
+    ws.seal();
+
+    // 5. The project's toolchain, in the sandbox.
     const toolchain = await tracker.run(
       "toolchain",
       async (): Promise<ToolchainReport> => {
@@ -138,14 +149,6 @@ export async function runReview(request: JobRequest, deps: PipelineDeps, jobSign
         }
       },
       (t) => (t.ran ? `${t.steps.length} steps` : t.reason),
-    );
-    signal.throwIfAborted();
-
-    // 5. The static checklist analyzer over the changed code.
-    const analyzer = await tracker.run(
-      "analyzer",
-      () => stages.analyzer({ workspace: ws, config: config.config, signal, log }),
-      (a) => (a.ran ? `${a.findings.length} findings in ${a.filesAnalyzed} files` : a.reason),
     );
     signal.throwIfAborted();
 
@@ -220,7 +223,7 @@ export async function runReview(request: JobRequest, deps: PipelineDeps, jobSign
     await tracker.run("publish", async () => {
       report.stages = tracker.snapshot();
       report.durationMs = Math.round(performance.now() - started);
-      await deps.publisher.complete(report);
+      await deps.publisher.complete(report, { diff: ws.diff });
     });
     completed = true;
     return report;

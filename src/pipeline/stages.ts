@@ -1,4 +1,5 @@
 import { agentStage } from "../agent/stage.js";
+import { analyze } from "../analyzer/index.js";
 import type { AgentReport } from "../agent/types.js";
 import type { AnalyzerReport } from "../analyzer/types.js";
 import type { Config } from "../config/schema.js";
@@ -56,8 +57,7 @@ export const defaultStages: Stages = {
   async toolchain() {
     return { ran: false, reason: notBuilt("the toolchain stage"), sandbox: null, steps: [] };
   },
-  async analyzer() {
-    return { ran: false, reason: notBuilt("the analyzer"), findings: [], filesAnalyzed: 0, linesAnalyzed: 0, skipped: [], durationMs: 0 };
-  },
+  analyzer: ({ workspace, config, signal }) =>
+    analyze({ root: workspace.root, diff: workspace.diff, config: config.analyzer, ignorePaths: config.review.ignorePaths, signal }),
   agent: agentStage,
 };

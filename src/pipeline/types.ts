@@ -70,7 +70,8 @@ export interface GateResult {
   banner?: string;
 }
 
-export const STAGES = ["config", "workspace", "toolchain", "analyzer", "agent", "gate", "publish"] as const;
+/** In order. The analyzer runs before the toolchain: PR code in the sandbox can rewrite the checkout. */
+export const STAGES = ["config", "workspace", "analyzer", "toolchain", "agent", "gate", "publish"] as const;
 export type StageName = (typeof STAGES)[number];
 export type StageState = "pending" | "running" | "done" | "skipped" | "failed";
 

@@ -13,6 +13,7 @@ export interface CollectOptions {
 /**
  * Merges the findings of every stage: drops ignored paths and rules, removes duplicates (the same
  * warning from `mix compile` and again from `mix test`), fingerprints, and orders by severity.
+ * Fingerprints are unique in the result: they key inline comments and their threads.
  */
 export function collectFindings(raw: readonly RawFinding[], options: CollectOptions): Finding[] {
   const ignored = new Set(options.ignoredRules.map((r) => r.rule));
@@ -26,7 +27,9 @@ export function collectFindings(raw: readonly RawFinding[], options: CollectOpti
     seen.add(key);
     kept.push(finding);
   }
-  return assignFingerprints(kept, options.codeAt).sort(
+  const sorted = assignFingerprints(kept, options.codeAt).sort(
     (a, b) => bySeverity(a, b) || (a.path ?? "").localeCompare(b.path ?? "") || (a.line ?? 0) - (b.line ?? 0),
   );
+  const fingerprints = new Set<string>();
+  return sorted.filter((f) => !fingerprints.has(f.fingerprint) && fingerprints.add(f.fingerprint));
 }

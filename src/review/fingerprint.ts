@@ -7,27 +7,41 @@ export function normaliseCode(code: string): string {
 }
 
 export function fingerprintOf(rule: string, path: string | undefined, code: string, occurrence = 0): string {
-  const hash = createHash("sha256");
-  hash.update(`${rule}\0${path ?? ""}\0${normaliseCode(code)}\0${occurrence}`);
-  return hash.digest("hex").slice(0, 16);
+  return hash(`${rule}\0${path ?? ""}\0${normaliseCode(code)}\0${occurrence}`);
 }
 
+const HEX16 = /^[0-9a-f]{16}$/;
+
 /**
- * Gives every finding a fingerprint from the code it points at. Identical findings on identical
- * code in one file are told apart by their order of occurrence, which survives line shifts.
+ * Gives every finding a fingerprint: rule + path + the normalised code at its first line — never
+ * the line number, so a finding keeps its fingerprint when lines above it move. Identical
+ * findings on identical code in one file are told apart by their order in the file, which also
+ * survives shifts. A producer's own fingerprint is kept (hashed into the same 16-hex shape).
  */
 export function assignFingerprints(
   findings: readonly RawFinding[],
   codeAt: (path: string, line: number) => string | undefined,
 ): Finding[] {
+  const order = findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => (a.finding.path ?? "").localeCompare(b.finding.path ?? "") || (a.finding.line ?? 0) - (b.finding.line ?? 0) || a.index - b.index);
   const seen = new Map<string, number>();
-  return findings.map((finding) => {
-    if (finding.fingerprint) return { ...finding, fingerprint: finding.fingerprint };
-    const code =
-      finding.path && finding.line ? (codeAt(finding.path, finding.line) ?? finding.title) : finding.title;
+  const out: Finding[] = new Array(findings.length);
+  for (const { finding, index } of order) {
+    if (finding.fingerprint) {
+      const own = HEX16.test(finding.fingerprint) ? finding.fingerprint : hash(`${finding.rule}\0${finding.path ?? ""}\0${finding.fingerprint}`);
+      out[index] = { ...finding, fingerprint: own };
+      continue;
+    }
+    const code = finding.path && finding.line ? (codeAt(finding.path, finding.line) ?? finding.title) : finding.title;
     const base = `${finding.rule}\0${finding.path ?? ""}\0${normaliseCode(code)}`;
     const occurrence = seen.get(base) ?? 0;
     seen.set(base, occurrence + 1);
-    return { ...finding, fingerprint: fingerprintOf(finding.rule, finding.path, code, occurrence) };
-  });
+    out[index] = { ...finding, fingerprint: fingerprintOf(finding.rule, finding.path, code, occurrence) };
+  }
+  return out;
+}
+
+function hash(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }

@@ -5,7 +5,7 @@ import { parseUnifiedDiff } from "./diff.js";
 import { readRepoFile } from "./files.js";
 import { safeGit } from "./git.js";
 import { detectProject } from "./project.js";
-import type { Workspace } from "./types.js";
+import type { DiffFile, Workspace } from "./types.js";
 
 export interface CheckoutOptions {
   /** `repository.clone_url` (https://…, GHE, or file:// in tests), or a local path for the CLI. */
@@ -105,6 +105,8 @@ export async function checkout(options: CheckoutOptions): Promise<Workspace> {
   ]);
   const diff = parseUnifiedDiff(diffText);
   const project = await detectProject(root);
+  const snapshot = await snapshotChangedFiles(root, diff);
+  let sealed = false;
   return {
     root,
     headSha: options.headSha,
@@ -112,12 +114,31 @@ export async function checkout(options: CheckoutOptions): Promise<Workspace> {
     mergeBase,
     diff,
     project,
-    readFile: (path) => readRepoFile(root, path),
+    readFile: async (path) => (snapshot.has(path) ? snapshot.get(path) : sealed ? undefined : readRepoFile(root, path)),
+    seal: () => {
+      sealed = true;
+    },
     dispose: () => rm(options.jobDir, { recursive: true, force: true }),
   };
 }
 
 /** Branch names become `refs/heads/…`; full refs and commit SHAs are fetched as they are. */
+/** The changed files as checked out, before any PR code ran (bounded: huge changes keep what fits). */
+async function snapshotChangedFiles(root: string, diff: readonly DiffFile[]): Promise<Map<string, string | undefined>> {
+  const snapshot = new Map<string, string | undefined>();
+  let total = 0;
+  for (const file of diff) {
+    if (file.status === "deleted" || file.binary) continue;
+    const text = await readRepoFile(root, file.path);
+    total += text?.length ?? 0;
+    if (total > SNAPSHOT_BUDGET_CHARS) break;
+    snapshot.set(file.path, text);
+  }
+  return snapshot;
+}
+
+const SNAPSHOT_BUDGET_CHARS = 64 * 1024 * 1024;
+
 function qualify(ref: string): string {
   return ref.startsWith("refs/") || /^[0-9a-f]{40}$/.test(ref) ? ref : `refs/heads/${ref}`;
 }

@@ -75,6 +75,11 @@ export interface Workspace {
   project: ProjectShape;
   /** Reads a file of the head, repository-relative; undefined when absent or binary. */
   readFile(path: string): Promise<string | undefined>;
+  /**
+   * Called before PR code runs in the sandbox (which can rewrite the checkout): from then on
+   * `readFile` serves only the snapshot of the changed files taken at checkout.
+   */
+  seal(): void;
   /** Removes the checkout. */
   dispose(): Promise<void>;
 }

@@ -55,6 +55,21 @@ export class GitHubMock {
         return true;
       })
       .reply(200, {});
+    this.emptyPull();
+    return this;
+  }
+
+  /**
+   * Publishing reads the PR's earlier reviews and review threads before deciding what to post:
+   * answer "none" (optional — a job that stops before publishing never asks).
+   */
+  emptyPull(): this {
+    const scope = nock(API).persist();
+    scope.get(new RegExp(`^/repos/${this.owner}/${this.repo}/pulls/\\d+/reviews`)).optionally().reply(200, []);
+    scope
+      .post("/graphql")
+      .optionally()
+      .reply(200, { data: { repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } } } });
     return this;
   }
 

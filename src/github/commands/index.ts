@@ -1,11 +1,14 @@
 import type { Probot } from "probot";
 import type { Logger } from "../../logger.js";
 import type { Settings } from "../../settings.js";
+import { publishingClient } from "../client.js";
 import type { Intake } from "../handlers/intake.js";
 import type { AppIdentity } from "../identity.js";
+import type { WriteLimiters } from "../limiter.js";
 import type { GitHubClient } from "../octokit.js";
 import type { AskFn } from "./ask/types.js";
 import { askClaude } from "../../agent/ask.js";
+import { RULES } from "../../analyzer/registry.js";
 import { defaultCatalog, type RuleDoc } from "./explain/catalog.js";
 import { RateLimiter } from "./rate-limit.js";
 import { CommandRunner } from "./runner.js";
@@ -19,7 +22,7 @@ export { renderHelp } from "./help.js";
 export interface CommandOptions {
   /** Answers `ask`; the agent's `askClaude` by default. */
   ask?: AskFn;
-  /** The analyzer's rule registry, for `explain`. */
+  /** Rules `explain` knows besides the toolchain's and the checklist; the analyzer's registry by default. */
   rules?: readonly RuleDoc[];
   /** Clock for the rate limit and timestamps. */
   now?: () => number;
@@ -32,20 +35,24 @@ export interface RunnerWiring extends CommandOptions {
   settings: Settings;
   secrets: readonly string[];
   redact(text: string): string;
+  /** The installations' write limiters, shared with the review jobs. */
+  limiters: WriteLimiters;
   log: Logger;
 }
 
 export function createCommandRunner(wiring: RunnerWiring): CommandRunner {
   const now = wiring.now ?? Date.now;
   return new CommandRunner({
-    github: async (installationId) => (await wiring.app.auth(installationId)) as unknown as GitHubClient,
+    // Replies, reactions and state edits are writes like the review's: one limiter per installation.
+    github: async (installationId) =>
+      publishingClient((await wiring.app.auth(installationId)) as unknown as GitHubClient, wiring.limiters.for(installationId), wiring.redact),
     intake: wiring.intake,
     identity: wiring.identity,
     settings: wiring.settings,
     secrets: wiring.secrets,
     redact: wiring.redact,
     ask: wiring.ask ?? askClaude,
-    catalog: () => defaultCatalog(wiring.rules),
+    catalog: () => defaultCatalog(wiring.rules ?? RULES),
     limiter: new RateLimiter(now),
     log: wiring.log,
     now,

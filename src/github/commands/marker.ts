@@ -29,11 +29,3 @@ export async function alreadyAnswered(
   const comments = await listComments(github, repo, comment.kind, comment.prNumber, comment.createdAt);
   return comments.some((c) => (c.body ?? "").includes(marker) && (isOwnComment(identity, c) || c.user?.type === "Bot"));
 }
-
-/**
- * Text from users or the model that we post must not carry hidden markers of ours (or any HTML
- * comment): it could forge a reply or state marker.
- */
-export function defuseHtmlComments(text: string): string {
-  return text.replace(/<!--/g, "&lt;!--").replace(/--!?>/g, "--&gt;");
-}

@@ -1,5 +1,6 @@
 import type { Logger } from "../../logger.js";
-import { truncate } from "../check-run.js";
+import { LIMITS } from "../limits.js";
+import { truncateMarkdown } from "../../util/markdown.js";
 import type { GitHubClient } from "../octokit.js";
 import { postReply, react, type Reaction } from "./comment.js";
 import type { CommandContext, CommandEvent, CommandServices } from "./context.js";
@@ -10,7 +11,8 @@ import { alreadyAnswered, replyMarker } from "./marker.js";
 import { fetchPull, type PullInfo } from "./pull.js";
 import { quoteLine } from "./replies.js";
 
-const MAX_BODY = 60_000;
+/** Room for the quote line and the marker on top of GitHub's comment limit. */
+const MAX_BODY = LIMITS.commentBodyBytes - 500;
 
 /**
  * Runs commands off the webhook's path: the handler hands over a CommandEvent and returns. Per
@@ -63,7 +65,7 @@ export class CommandRunner {
     const { services } = this;
     const repo = { owner: event.repo.owner, name: event.repo.name };
     const finish = async (body: string, ok: boolean) => {
-      const text = truncate(services.redact(`${quoteLine(event.line)}\n\n${body}`), MAX_BODY);
+      const text = truncateMarkdown(services.redact(`${quoteLine(event.line)}\n\n${body}`), MAX_BODY);
       await postReply(github, repo, event.comment, `${text}\n\n${replyMarker(event.comment.id, event.canonical)}`);
       await this.reaction(github, event, ok ? "rocket" : "confused", log);
     };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RuleDoc } from "../../../src/github/commands/index.js";
+import { commentBody } from "../../../src/github/review/comment-body.js";
 import { CommandHarness, ISSUE_COMMENT_ID, OWN, prComment, REVIEW_COMMENT_ID, reviewComment } from "./harness.js";
 
 /** An analyzer rule in the registry's shape (the analyzer branch provides the real ones). */
@@ -12,7 +13,12 @@ const IMPL_TRUE: RuleDoc = {
   fix: "Put `@impl true` above every callback.",
   example: "def handle_cal(msg, _from, state), do: {:reply, msg, state}",
 };
-const FINDING = "<!-- elixir-agent:finding fingerprint=0123456789abcdef rule=otp/impl-true -->";
+/** An inline comment exactly as the publisher writes it. */
+const INLINE = commentBody(
+  { source: "analyzer", rule: "otp/impl-true", checklistItem: "otp-behaviours", severity: "minor", path: "lib/a.ex", line: 3, title: "GenServer callback without @impl true", message: "Add it.", fingerprint: "0123456789abcdef" },
+  { exactRange: true, redact: (s) => s },
+);
+const FOREIGN = INLINE.replace("`otp/impl-true`", "`otp/sleep`");
 
 describe("/elixir-agent explain", () => {
   it("an analyzer rule: why, how to fix, an example and its checklist item", async () => {
@@ -57,7 +63,7 @@ describe("/elixir-agent explain", () => {
   it("as a reply in the thread of our inline comment, no argument is needed; the answer stays in the thread", async () => {
     const gh = new CommandHarness({ commands: { rules: [IMPL_TRUE] } });
     gh.token().reactions("review", REVIEW_COMMENT_ID, 2).reviewComments().config();
-    gh.api.get("/repos/Codertocat/Hello-World/pulls/comments/100").reply(200, { id: 100, body: `**GenServer callback without @impl true**\n\n${FINDING}`, html_url: "https://github.com/c/h/pull/2#discussion_r100", ...OWN });
+    gh.api.get("/repos/Codertocat/Hello-World/pulls/comments/100").reply(200, { id: 100, body: INLINE, html_url: "https://github.com/c/h/pull/2#discussion_r100", ...OWN });
     gh.threadReply(100);
     await gh.send("pull_request_review_comment", reviewComment("/elixir-agent explain", (p) => (p.comment.in_reply_to_id = 100)));
 
@@ -71,8 +77,8 @@ describe("/elixir-agent explain", () => {
     const gh = new CommandHarness({ commands: { rules: [IMPL_TRUE] } });
     gh.token().reactions("issue", ISSUE_COMMENT_ID, 2).issueComments().config();
     gh.reviewComments([
-      { id: 1, body: "<!-- elixir-agent:finding fingerprint=0123456789abcdef rule=otp/sleep -->", user: { login: "mallory", type: "User" } },
-      { id: 2, body: `x\n${FINDING}`, html_url: "https://github.com/c/h/pull/2#discussion_r2", ...OWN },
+      { id: 1, body: FOREIGN, user: { login: "mallory", type: "User" } },
+      { id: 2, body: INLINE, html_url: "https://github.com/c/h/pull/2#discussion_r2", ...OWN },
     ]);
     gh.reply();
     await gh.send("issue_comment", prComment("/elixir-agent explain 01234567"));

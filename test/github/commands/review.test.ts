@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { CheckRunPublisher } from "../../../src/github/check-run.js";
+import { GitHubPublisher } from "../../../src/github/github-publisher.js";
 import { silentLogger } from "../../../src/logger.js";
 import type { JobRequest } from "../../../src/pipeline/types.js";
 import { loadSettings } from "../../../src/settings.js";
@@ -64,7 +64,7 @@ describe("/elixir-agent review and rerun", () => {
       // The real check-run publisher; the factory shows which request the worker ran.
       publisher: (github, request) => {
         seen.push(request);
-        return new CheckRunPublisher(github, { owner: OWNER, repo: REPO, headSha: request.pr.headSha, jobId: request.id }, { redact: (s) => s, log: silentLogger() });
+        return new GitHubPublisher(github, { owner: OWNER, repo: REPO, headSha: request.pr.headSha, jobId: request.id }, { redact: (s: string) => s, log: silentLogger() });
       },
     });
     gh.token().reactions("issue", ISSUE_COMMENT_ID, 2).issueComments().config().permission("Codertocat", "admin").pull(onPull).reply();

@@ -1,10 +1,9 @@
 import type { DiffFile } from "../../../workspace/types.js";
 import { parseUnifiedDiff } from "../../../workspace/diff.js";
-import { inlineCode } from "../../../util/markdown.js";
+import { inlineCode, safeMarkdown } from "../../../util/markdown.js";
 import type { GitHubClient } from "../../octokit.js";
 import type { RepoRef } from "../comment.js";
 import type { CommandContext, CommandOutcome } from "../context.js";
-import { defuseHtmlComments } from "../marker.js";
 
 const ASK_TIMEOUT_MS = 150_000;
 
@@ -40,7 +39,7 @@ export async function ask(ctx: CommandContext, question: string): Promise<Comman
   notes.push(review ? " and the last review" : "");
   if (diff.problem) notes.push(` — ${diff.problem}`);
   notes.push(". It can be wrong: check before you act on it.</sub>");
-  return { ok: true, body: `${defuseHtmlComments(result.answer)}\n\n${notes.join("")}` };
+  return { ok: true, body: `${safeMarkdown(result.answer)}\n\n${notes.join("")}` };
 }
 
 async function fetchDiff(github: GitHubClient, repo: RepoRef, number: number): Promise<{ files?: DiffFile[]; problem?: string }> {

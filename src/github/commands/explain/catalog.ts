@@ -27,7 +27,7 @@ export interface Catalog {
   checklist: readonly ChecklistDoc[];
 }
 
-/** The catalog from the checklist and the given analyzer rules (none until the analyzer is wired in). */
-export async function defaultCatalog(rules: readonly RuleDoc[] = []): Promise<Catalog> {
+/** The catalog from the checklist and the analyzer's rules. */
+export async function defaultCatalog(rules: readonly RuleDoc[]): Promise<Catalog> {
   return { rules, checklist: await loadChecklist() };
 }

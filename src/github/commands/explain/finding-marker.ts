@@ -1,18 +1,19 @@
-/**
- * The hidden marker that the publisher puts in each inline comment, read tolerantly: inside an
- * `<!-- elixir-agent… -->` comment, `fingerprint` and `rule` as `key=value`, `key: value` or JSON.
- */
+import { parseFindingMarker } from "../../review/markers.js";
+
+/** What an inline comment of ours says about its finding. */
 export interface FindingRef {
-  fingerprint?: string;
+  fingerprint: string;
   rule?: string;
 }
 
-export function findingMarker(body: string): FindingRef | undefined {
-  for (const match of body.matchAll(/<!--\s*elixir-agent\b([\s\S]*?)-->/g)) {
-    const inner = match[1] ?? "";
-    const fingerprint = /"?fingerprint"?\s*[=:]\s*"?([0-9a-f]{6,64})/i.exec(inner)?.[1];
-    const rule = /"?rule"?\s*[=:]\s*"?([A-Za-z0-9][A-Za-z0-9_.:/@#+-]*)/.exec(inner)?.[1];
-    if (fingerprint || rule) return { ...(fingerprint ? { fingerprint: fingerprint.toLowerCase() } : {}), ...(rule ? { rule } : {}) };
-  }
-  return undefined;
+/**
+ * Reads an inline comment written by the publisher (`src/github/review/comment-body.ts`): the
+ * fingerprint from its hidden marker at the end, the rule from its first line
+ * (`**🟡 minor** · \`rule\` · source …`).
+ */
+export function findingOf(body: string): FindingRef | undefined {
+  const marker = parseFindingMarker(body);
+  if (!marker) return undefined;
+  const rule = /^\*\*[^\n*]+\*\* · `([^`\n]+)` · /.exec(body)?.[1];
+  return { fingerprint: marker.fingerprint, ...(rule ? { rule } : {}) };
 }

@@ -3,10 +3,10 @@ import { isOwnComment } from "../../identity.js";
 import { listComments, type ListedComment } from "../comment.js";
 import type { CommandContext, CommandOutcome } from "../context.js";
 import { usageOf } from "../grammar.js";
-import { findingMarker } from "./finding-marker.js";
+import { findingOf } from "./finding-marker.js";
 import { renderExplanation, similarIds } from "./render.js";
 
-const FINDING_ID = /^[0-9a-f]{6,64}$/i;
+const FINDING_ID = /^[0-9a-f]{8,64}$/i;
 
 /**
  * `explain <finding-id | rule>`, or a bare `explain` in reply to one of our inline comments: the
@@ -40,9 +40,9 @@ async function threadFinding(ctx: CommandContext): Promise<Found> {
     comment_id: comment.inReplyTo,
   });
   const root = data as ListedComment & { html_url?: string };
-  const marker = isOwnComment(ctx.services.identity, root) || root.user?.type === "Bot" ? findingMarker(root.body ?? "") : undefined;
+  const marker = isOwnComment(ctx.services.identity, root) || root.user?.type === "Bot" ? findingOf(root.body ?? "") : undefined;
   if (!marker?.rule) return { problem: usage };
-  return { rule: marker.rule, ...(marker.fingerprint ? { fingerprint: marker.fingerprint } : {}), ...(root.html_url ? { url: root.html_url } : {}) };
+  return { rule: marker.rule, fingerprint: marker.fingerprint, ...(root.html_url ? { url: root.html_url } : {}) };
 }
 
 async function findingById(ctx: CommandContext, id: string): Promise<Found> {
@@ -50,7 +50,7 @@ async function findingById(ctx: CommandContext, id: string): Promise<Found> {
   const comments = (await listComments(ctx.github, repo, "review", comment.prNumber)) as (ListedComment & { html_url?: string })[];
   for (const c of comments) {
     if (!isOwnComment(ctx.services.identity, c) && c.user?.type !== "Bot") continue;
-    const marker = findingMarker(c.body ?? "");
+    const marker = findingOf(c.body ?? "");
     if (marker?.rule && marker.fingerprint?.startsWith(id.toLowerCase())) {
       return { rule: marker.rule, fingerprint: marker.fingerprint, ...(c.html_url ? { url: c.html_url } : {}) };
     }
