@@ -58,7 +58,7 @@ describe("intake", () => {
       const payload = examplePayload("pull_request", action, (p) => aimPayload(p, fx, fx.head));
       await probot.receive({ id: `d-${action}`, name: "pull_request", payload } as any);
       await agent.queue!.idle();
-      expect(github.calls.filter((c) => c.method === "POST").map((c) => c.body.head_sha)).toEqual([fx.head]);
+      expect(github.calls.filter((c) => c.path === "check-runs").map((c) => c.body.head_sha)).toEqual([fx.head]);
       expect(github.completions()).toHaveLength(1);
     });
   }
@@ -97,7 +97,7 @@ describe("intake", () => {
     await probot.receive({ id: "same-delivery", name: "pull_request", payload } as any);
     await probot.receive({ id: "same-delivery", name: "pull_request", payload } as any);
     await agent.queue!.idle();
-    expect(github.calls.filter((c) => c.method === "POST")).toHaveLength(1);
+    expect(github.calls.filter((c) => c.path === "check-runs")).toHaveLength(1);
   });
 
   it("a synchronize during a running job cancels it; the final completed check run is on the newest SHA", async () => {
@@ -115,7 +115,7 @@ describe("intake", () => {
     toolchain.release();
     await agent.queue!.idle();
 
-    const created = github.calls.filter((c) => c.method === "POST").map((c) => c.body.head_sha);
+    const created = github.calls.filter((c) => c.path === "check-runs").map((c) => c.body.head_sha);
     expect(created).toEqual([fx.head, newer]);
     const completions = github.completions();
     expect(completions.map((c) => c.conclusion)).toEqual(["cancelled", "neutral"]);
@@ -157,7 +157,7 @@ describe("intake", () => {
     });
     await probot.receive({ id: "cr2", name: "check_run", payload: foreign } as any);
     await agent.queue!.idle();
-    expect(github.calls.filter((c) => c.method === "POST").map((c) => c.body.head_sha)).toEqual([fx.head]);
+    expect(github.calls.filter((c) => c.path === "check-runs").map((c) => c.body.head_sha)).toEqual([fx.head]);
   });
 
   it("check_run.requested_action (Full review) and check_suite.rerequested from a fork resolve the PR by head SHA", async () => {
@@ -187,7 +187,7 @@ describe("intake", () => {
     });
     await probot.receive({ id: "cs1", name: "check_suite", payload: suite } as any);
     await agent.queue!.idle();
-    expect(github.calls.filter((c) => c.method === "POST").map((c) => c.body.head_sha)).toEqual([fx.head, fx.head]);
+    expect(github.calls.filter((c) => c.path === "check-runs").map((c) => c.body.head_sha)).toEqual([fx.head, fx.head]);
     expect(github.completions()).toHaveLength(2);
   });
 });

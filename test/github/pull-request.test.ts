@@ -44,7 +44,7 @@ describe("pull_request webhooks", () => {
     await probot.receive({ id: "delivery-1", name: "pull_request", payload } as any);
     await agent.queue!.idle();
 
-    const created = github.calls.find((c) => c.method === "POST")!.body;
+    const created = github.calls.find((c) => c.path === "check-runs")!.body;
     expect(created).toMatchObject({ name: "elixir-agent", head_sha: head, status: "in_progress" });
     const [completed] = github.completions();
     expect(completed.conclusion).toBe("neutral");

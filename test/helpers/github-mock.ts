@@ -66,6 +66,14 @@ export class GitHubMock {
   emptyPull(): this {
     const scope = nock(API).persist();
     scope.get(new RegExp(`^/repos/${this.owner}/${this.repo}/pulls/\\d+/reviews`)).optionally().reply(200, []);
+    // The review itself, when the change has findings worth an inline comment (recorded).
+    scope
+      .post(new RegExp(`^/repos/${this.owner}/${this.repo}/pulls/\\d+/reviews$`), (body) => {
+        this.calls.push({ method: "POST", path: "review", body });
+        return true;
+      })
+      .optionally()
+      .reply(200, () => ({ id: this.nextCheckRunId++ }));
     scope
       .post("/graphql")
       .optionally()

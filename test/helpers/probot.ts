@@ -12,12 +12,16 @@ export const TEST_PRIVATE_KEY = generateKeyPairSync("rsa", {
 
 export const TEST_APP_ID = 2;
 
-/** A Probot instance for tests: retries and throttling off, silent logs. */
+/**
+ * A Probot instance for tests: retries and throttling off, silent logs. Probot merges its own
+ * throttle options over an object passed to `ProbotOctokit.defaults` (leaving Bottleneck's 1 s
+ * write spacing on); a defaults *function* runs last and wins.
+ */
 export function testProbot(): Probot {
   return new Probot({
     appId: TEST_APP_ID,
     privateKey: TEST_PRIVATE_KEY,
-    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+    Octokit: ProbotOctokit.defaults((options: any) => ({ ...options, retry: { enabled: false }, throttle: { ...options.throttle, enabled: false } })),
     log: pino({ level: process.env.TEST_LOG ?? "silent" }),
   });
 }

@@ -6,9 +6,7 @@ import { createApp, type AppOptions } from "../../../src/app.js";
 import type { Stages } from "../../../src/pipeline/stages.js";
 import { loadSettings } from "../../../src/settings.js";
 import { TestRepo } from "../../helpers/git-repo.js";
-import { Probot, ProbotOctokit } from "probot";
-import { pino } from "pino";
-import { examplePayload, TEST_APP_ID, TEST_PRIVATE_KEY } from "../../helpers/probot.js";
+import { examplePayload, TEST_APP_ID, testProbot } from "../../helpers/probot.js";
 import { FakeGitHub } from "./fake-github.js";
 
 export const OWNER = "Codertocat";
@@ -71,7 +69,7 @@ export interface Harness {
 export async function startApp(options: { stages?: Partial<Stages> } & Partial<AppOptions> = {}): Promise<Harness> {
   const settings = { ...loadSettings({}), workDir: mkdtempSync(join(tmpdir(), "ea-work-")) };
   const agent = createApp({ settings, appId: TEST_APP_ID, appSlug: "elixir-agent", secrets: [], limiter: { minIntervalMs: 0 }, ...options });
-  const probot = unthrottledProbot();
+  const probot = testProbot();
   await probot.load(agent.appFn);
   return {
     agent,
@@ -86,16 +84,3 @@ export function fakeGitHub(expectReview = true, viaApp = true): FakeGitHub {
   return new FakeGitHub(OWNER, REPO, PR, "master", expectReview, viaApp);
 }
 
-/**
- * Like `testProbot()`, but throttling really off: Probot merges its own throttle options over an
- * object passed to `ProbotOctokit.defaults`, so `{ throttle: { enabled: false } }` there leaves
- * Bottleneck's 1 s write spacing on. A defaults function runs last and wins.
- */
-export function unthrottledProbot(): Probot {
-  return new Probot({
-    appId: TEST_APP_ID,
-    privateKey: TEST_PRIVATE_KEY,
-    Octokit: ProbotOctokit.defaults((options: any) => ({ ...options, retry: { enabled: false }, throttle: { ...options.throttle, enabled: false } })),
-    log: pino({ level: process.env.TEST_LOG ?? "silent" }),
-  });
-}
