@@ -1,12 +1,11 @@
 import { jobKey } from "../../pipeline/types.js";
-import { inlineCode } from "../../util/markdown.js";
+import { escapeMd, inlineCode } from "../../util/markdown.js";
 import type { CommandContext, CommandOutcome } from "./context.js";
 import { closedReply, enqueueReview } from "./enqueue.js";
 import { summarySection } from "./last-review.js";
 
-/** Headings of the check run summary (`src/review/render/markdown.ts`) that this command reads. */
+/** The heading of the checklist section of the check run summary (`src/review/render/checklist.ts`). */
 export const CHECKLIST_HEADING = "Expert checklist";
-export const AGENT_HEADING = "AI review";
 
 /**
  * `checklist`: the checklist evaluation for the current head, from the last completed review's
@@ -20,10 +19,9 @@ export async function checklist(ctx: CommandContext): Promise<CommandOutcome> {
     const table = summarySection(run.summary, CHECKLIST_HEADING);
     const link = run.url ? ` ([check run](${run.url}))` : "";
     if (table) return { ok: true, body: `**Expert checklist for ${sha}**${link}\n\n${table}` };
-    const agent = summarySection(run.summary, AGENT_HEADING);
     return {
       ok: false,
-      body: `The last review of ${sha}${link} has no checklist evaluation: ${agent ? agent.split("\n")[0] : `it ended as ${run.conclusion ?? "unknown"} — ${run.title}`}`,
+      body: `The last check run on ${sha}${link} has no checklist evaluation: it ended as ${run.conclusion ?? "unknown"} — ${escapeMd(run.title)}. \`/elixir-agent review\` reviews this head now.`,
     };
   }
   const pending = ctx.services.intake.queue.snapshot(jobKey({ repo: ctx.event.repo, pr: pull.pr })).some((s) => s.request.pr.headSha === pull.pr.headSha);

@@ -55,19 +55,30 @@ describe("/elixir-agent checklist", () => {
 
     const reply = gh.replies()[0]!;
     expect(reply).toContain("**Expert checklist for `ec26c3e`** ([check run](https://github.com/Codertocat/Hello-World/runs/5))");
-    expect(reply).toContain("| `otp-behaviours` | 🟡 concern | handle\\_info/2 has no catch-all clause |");
-    expect(reply).toContain("| `tests-pass` | ✅ pass | 12 tests, 0 failures |");
+    expect(reply).toContain("Evaluated by the AI review and the tools' evidence.");
+    expect(reply).toContain("| `otp-behaviours` GenServers and other OTP behaviours implemented correctly | 🟡 concern | AI review: handle\\_info/2 has no catch-all clause");
+    expect(reply).toContain("| `tests-pass` Tests pass | ✅ pass | AI review: 12 tests, 0 failures |");
     expect(reply).not.toContain("#### AI review");
     expect(gh.reactionsPosted()).toEqual(["eyes", "rocket"]);
   });
 
-  it("when the last review has no checklist, says why (the AI review did not run)", async () => {
+  it("without the AI review, the checklist from the tools' evidence alone says so", async () => {
     const summary = summaryWith({ status: "skipped", reason: "no ANTHROPIC_API_KEY is configured" });
     const gh = new CommandHarness();
     gh.token().reactions("issue", ISSUE_COMMENT_ID, 2).issueComments().config().permission("Codertocat", "write").pull().checkRunsOn(HEAD, [run(summary)]).reply();
     await gh.send("issue_comment", prComment("/elixir-agent checklist"));
 
-    expect(gh.replies()[0]).toContain("has no checklist evaluation: The AI review did not run: no ANTHROPIC\\_API\\_KEY is configured");
+    expect(gh.replies()[0]).toContain("Derived from the tools' evidence alone: the AI review did not run.");
+    expect(gh.replies()[0]).toContain("| `otp-supervision` Supervision trees properly designed | ✅ pass | checked by analyzer: nothing found |");
+  });
+
+  it("when the head's check run holds no review (paused, draft, invalid config), says how it ended", async () => {
+    const paused = { ...run("octocat paused automatic reviews with `/elixir-agent pause`."), conclusion: "skipped", output: { title: "Automatic reviews paused on this pull request", summary: "octocat paused automatic reviews." } };
+    const gh = new CommandHarness();
+    gh.token().reactions("issue", ISSUE_COMMENT_ID, 2).issueComments().config().permission("Codertocat", "write").pull().checkRunsOn(HEAD, [paused]).reply();
+    await gh.send("issue_comment", prComment("/elixir-agent checklist"));
+
+    expect(gh.replies()[0]).toContain("has no checklist evaluation: it ended as skipped — Automatic reviews paused on this pull request. `/elixir-agent review` reviews this head now.");
     expect(gh.reactionsPosted()).toEqual(["eyes", "confused"]);
   });
 

@@ -136,7 +136,7 @@ describe("ignore and unignore", () => {
     expect(summary).toContain("hit of docs/moduledoc");
     expect(summary).not.toContain("hit of otp/impl-true");
     expect(summary).toContain("#### Rules ignored on this pull request");
-    expect(summary).toContain("`otp/impl-true` by @octocat — generated code");
+    expect(summary).toContain("`otp/impl-true` by @\u200boctocat — generated code");
   });
 
   it("unignore removes the rule; unignoring a rule that is not ignored says so", async () => {
