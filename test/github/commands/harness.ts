@@ -31,7 +31,7 @@ export class CommandHarness {
   private loaded: Promise<void> | undefined;
 
   constructor(options: Partial<AppOptions> = {}) {
-    this.agent = createApp({ settings: { ...loadSettings({}) }, appId: TEST_APP_ID, appSlug: "elixir-agent", secrets: [], ...options });
+    this.agent = createApp({ settings: { ...loadSettings({}) }, appId: TEST_APP_ID, appSlug: "elixir-agent", secrets: [], limiter: { minIntervalMs: 0 }, ...options });
   }
 
   token(): this {
