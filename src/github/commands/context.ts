@@ -32,7 +32,12 @@ export interface CommandEvent {
 
 /** What every command shares for the life of the app. */
 export interface CommandServices {
-  github(installationId: number): Promise<GitHubClient>;
+  /**
+   * The installation's clients: `client` sends writes through the installation's write limiter
+   * (spaced, rate limits honoured, redacted); `direct` is only for the 👀 acknowledgement, which
+   * must not wait behind a review's queue of writes.
+   */
+  github(installationId: number): Promise<{ client: GitHubClient; direct: GitHubClient }>;
   intake: Intake;
   identity: AppIdentity;
   settings: Settings;

@@ -44,8 +44,11 @@ export function createCommandRunner(wiring: RunnerWiring): CommandRunner {
   const now = wiring.now ?? Date.now;
   return new CommandRunner({
     // Replies, reactions and state edits are writes like the review's: one limiter per installation.
-    github: async (installationId) =>
-      publishingClient((await wiring.app.auth(installationId)) as unknown as GitHubClient, wiring.limiters.for(installationId), wiring.redact),
+    // Only the 👀 acknowledgement goes straight out (one fixed, tiny write per admitted delivery).
+    github: async (installationId) => {
+      const direct = (await wiring.app.auth(installationId)) as unknown as GitHubClient;
+      return { direct, client: publishingClient(direct, wiring.limiters.for(installationId), wiring.redact) };
+    },
     intake: wiring.intake,
     identity: wiring.identity,
     settings: wiring.settings,

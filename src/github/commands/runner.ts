@@ -35,11 +35,11 @@ export class CommandRunner {
     this.remember(delivery);
     const key = `${event.repo.owner}/${event.repo.name}#${event.comment.prNumber}`;
     const log = this.services.log.child({ delivery: event.deliveryId, key, comment: event.comment.id, command: event.command.name });
-    const github = this.services.github(event.installationId);
-    const eyes = github.then((gh) => this.reaction(gh, event, "eyes", log));
+    const clients = this.services.github(event.installationId);
+    const eyes = clients.then(({ direct }) => this.reaction(direct, event, "eyes", log));
     const previous = this.chains.get(key) ?? Promise.resolve();
     const task = Promise.all([previous, eyes])
-      .then(async () => this.handle(await github, event, log))
+      .then(async () => this.handle((await clients).client, event, log))
       .catch((error: unknown) => log.error({ err: error }, "command failed"));
     this.chains.set(key, task);
     this.tasks.add(task);
