@@ -26,6 +26,14 @@ export class StageTracker {
     }
   }
 
+  /** Progress inside a running stage (e.g. each toolchain step as it finishes). */
+  async note(stage: StageName, detail: string): Promise<void> {
+    const entry = this.stages.find((s) => s.stage === stage)!;
+    if (entry.state !== "running") return;
+    entry.detail = detail;
+    await this.push();
+  }
+
   skip(stage: StageName, detail: string): void {
     this.set(stage, "skipped", detail);
   }

@@ -127,6 +127,7 @@ export async function runReview(request: JobRequest, deps: PipelineDeps, jobSign
       "toolchain",
       async (): Promise<ToolchainReport> => {
         const skip = toolchainSkipReason(ws, config.config.toolchain.enabled);
+        const finished: string[] = [];
         if (skip) return { ran: false, reason: skip, sandbox: null, steps: [] };
         try {
           return await stages.toolchain({
@@ -142,6 +143,10 @@ export async function runReview(request: JobRequest, deps: PipelineDeps, jobSign
             request,
             signal,
             log,
+            onStep: (step) => {
+              finished.push(`${step.id} ${step.status.replace("_", " ")}`);
+              void tracker.note("toolchain", finished.join(", "));
+            },
           });
         } catch (error) {
           if (!(error instanceof SandboxUnavailableError)) throw error;

@@ -1,5 +1,6 @@
 import { agentStage } from "../agent/stage.js";
 import { analyze } from "../analyzer/index.js";
+import { toolchainStage } from "../toolchain/stage.js";
 import type { AgentReport } from "../agent/types.js";
 import type { AnalyzerReport } from "../analyzer/types.js";
 import type { Config } from "../config/schema.js";
@@ -51,12 +52,8 @@ export interface Stages {
   agent(input: AgentStageInput): Promise<AgentReport>;
 }
 
-const notBuilt = (what: string) => `${what} is not built yet in this version of elixir-agent`;
-
 export const defaultStages: Stages = {
-  async toolchain() {
-    return { ran: false, reason: notBuilt("the toolchain stage"), sandbox: null, steps: [] };
-  },
+  toolchain: toolchainStage,
   analyzer: ({ workspace, config, signal }) =>
     analyze({ root: workspace.root, diff: workspace.diff, config: config.analyzer, ignorePaths: config.review.ignorePaths, signal }),
   agent: agentStage,

@@ -12,6 +12,7 @@ export type Trigger =
   | "check_suite.rerequested"
   | "requested_action"
   | "command"
+  | "push"
   | "cli";
 
 /**
@@ -45,16 +46,20 @@ export interface JobRequest {
     fork?: boolean;
     author?: string;
   };
-  /** `full` reviews again from scratch; `step` re-runs one toolchain step. */
-  mode: "full" | "incremental" | "step";
+  /**
+   * `full` reviews again from scratch; `step` re-runs one toolchain step; `warm` is a push to the
+   * default branch that refreshes the repository's deps/_build cache (no review).
+   */
+  mode: "full" | "incremental" | "step" | "warm";
   step?: StepId;
   /** Who asked (commands, re-runs). */
   requestedBy?: string;
 }
 
-/** `owner/name#number`, or `owner/name@sha` while the PR number is unknown. */
-export function jobKey(request: Pick<JobRequest, "repo" | "pr">): string {
+/** `owner/name#number`, `owner/name@sha` while the PR number is unknown, `owner/name@<default branch>` for warm-ups. */
+export function jobKey(request: Pick<JobRequest, "repo" | "pr"> & Partial<Pick<JobRequest, "mode">>): string {
   const repo = `${request.repo.owner}/${request.repo.name}`;
+  if (request.mode === "warm") return `${repo}@${request.repo.defaultBranch}`;
   return request.pr.number !== undefined ? `${repo}#${request.pr.number}` : `${repo}@${request.pr.headSha}`;
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { chmodSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadSettings, type Settings } from "../../src/settings.js";
@@ -29,7 +29,10 @@ export function elixirPullRequest(number = 1) {
 }
 
 export function testSettings(overrides: Partial<Settings> = {}): Settings {
-  return { ...loadSettings({}), workDir: mkdtempSync(join(tmpdir(), "ea-work-")), ...overrides };
+  // Like the app's own work dir (mkdir, 0755): the sandbox's uid must be able to traverse it.
+  const workDir = mkdtempSync(join(tmpdir(), "ea-work-"));
+  chmodSync(workDir, 0o711);
+  return { ...loadSettings({}), workDir, ...overrides };
 }
 
 /** Points a real example pull_request payload at the fixture repository. */

@@ -1,0 +1,101 @@
+import { lines, oneLine } from "./ansi.js";
+
+export type MixFailureKind =
+  | "hex-missing"
+  | "network"
+  | "deps-unavailable"
+  | "deps-compile"
+  | "task-missing"
+  | "elixir-requirement"
+  | "mix-error";
+
+export interface MixFailure {
+  kind: MixFailureKind;
+  /** One line for the step's `reason`. */
+  reason: string;
+}
+
+/** Dependency problems: steps that need deps are then skipped as "dependencies unavailable". */
+export const DEPENDENCY_KINDS: ReadonlySet<MixFailureKind> = new Set(["hex-missing", "network", "deps-unavailable", "deps-compile"]);
+
+interface Rule {
+  kind: MixFailureKind;
+  test: RegExp;
+  reason: (m: RegExpExecArray, text: string) => string;
+}
+
+const RULES: Rule[] = [
+  {
+    kind: "elixir-requirement",
+    test: /You're trying to run :(\w+) on Elixir v(\S+) but it has declared in its mix\.exs file it supports only Elixir (.+)$/m,
+    reason: (m) => `the project requires Elixir ${m[3]!.trim()} but the sandbox runs ${m[2]}`,
+  },
+  {
+    kind: "hex-missing",
+    test: /Could not find Hex, which is needed to build dependency :(\w+)|Could not find an SCM for dependency :(\w+)/,
+    reason: (m) => `Hex is not installed in the sandbox, so dependency :${m[1] ?? m[2]} cannot be resolved`,
+  },
+  {
+    kind: "network",
+    test: /Could not install Hex because Mix could not download|httpc request failed|failed_connect|nxdomain|econnrefused|timeout.*repo\.hex\.pm/i,
+    reason: () => "hex.pm could not be reached from the sandbox",
+  },
+  {
+    kind: "network",
+    test: /Hex is running in offline mode and the registry entry for package (\w+) is not cached/,
+    reason: (m) => `Hex is offline and package ${m[1]} is not in its cache`,
+  },
+  {
+    kind: "network",
+    test: /No package with name (\w+) \(from: [^)]*\) in registry/,
+    reason: (m) => `package ${m[1]} could not be found in the Hex registry (registry unreachable?)`,
+  },
+  {
+    kind: "network",
+    test: /fatal: unable to access '([^']+)'|Command "git --git-dir=\.git fetch[^"]*" failed/,
+    reason: (m) => `a git dependency could not be fetched${m[1] ? ` (${m[1]})` : ""}`,
+  },
+  {
+    kind: "deps-compile",
+    test: /Could not compile dependency :(\w+)/,
+    reason: (m) => `dependency :${m[1]} failed to compile`,
+  },
+  {
+    kind: "deps-unavailable",
+    test: /Unchecked dependencies for environment \w+:|Can't continue due to errors on dependencies/,
+    reason: (_m, text) => {
+      const names = [...text.matchAll(/^\* (\w+) \(/gm)].map((x) => x[1]);
+      return names.length > 0 ? `dependencies are not available: ${names.join(", ")}` : "dependencies are not available";
+    },
+  },
+  {
+    kind: "deps-unavailable",
+    test: /Could not start application (\w+): could not find application file/,
+    reason: (m) => `dependency ${m[1]} is not available`,
+  },
+  {
+    kind: "task-missing",
+    test: /The task "([\w.]+)" could not be found/,
+    reason: (m) => `the mix task "${m[1]}" is not available`,
+  },
+];
+
+/** Recognises why a Mix command failed from its (ANSI-free) output, or undefined for none. */
+export function classifyMixError(output: string): MixFailure | undefined {
+  for (const rule of RULES) {
+    const m = rule.test.exec(output);
+    if (m) return { kind: rule.kind, reason: rule.reason(m, output) };
+  }
+  const mix = mixErrorLine(output);
+  return mix ? { kind: "mix-error", reason: oneLine(mix, 300) } : undefined;
+}
+
+/** The message of the last `** (Mix) …` line. */
+export function mixErrorLine(output: string): string | undefined {
+  let found: string | undefined;
+  for (const line of lines(output)) {
+    const m = /^\*\* \(Mix\) (.*)$/.exec(line);
+    if (m) found = m[1];
+  }
+  return found;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { usesHex } from "../../../src/toolchain/deps/step.js";
+import { classifyMixError, mixErrorLine } from "../../../src/toolchain/text/mix-errors.js";
+import { sample } from "../helpers/samples.js";
+
+describe("classifyMixError", () => {
+  it("recognises every recorded way dependencies fail to resolve", () => {
+    expect(classifyMixError(sample("deps", "1.14_deps_get_no_hex_archive.txt").text)).toEqual({
+      kind: "hex-missing",
+      reason: "Hex is not installed in the sandbox, so dependency :credo cannot be resolved",
+    });
+    expect(classifyMixError(sample("deps", "1.14_deps_get_nohex.txt").text)?.kind).toBe("network");
+    expect(classifyMixError(sample("deps", "1.14_deps_get_hex_offline.txt").text)).toEqual({
+      kind: "network",
+      reason: "Hex is offline and package credo is not in its cache",
+    });
+    expect(classifyMixError(sample("deps", "1.14_deps_get_git_offline.txt").text)).toEqual({
+      kind: "network",
+      reason: "a git dependency could not be fetched (https://github.com/example/foo.git/)",
+    });
+    expect(classifyMixError(sample("deps", "1.14_compile_deps_missing.txt").text)).toEqual({
+      kind: "deps-unavailable",
+      reason: "dependencies are not available: jason, dialyxir, credo",
+    });
+  });
+
+  it("tells a missing task, an unmet Elixir requirement and other Mix errors apart", () => {
+    expect(classifyMixError('** (Mix) The task "credo" could not be found')).toEqual({ kind: "task-missing", reason: 'the mix task "credo" is not available' });
+    expect(
+      classifyMixError("** (Mix) You're trying to run :future on Elixir v1.14.0 but it has declared in its mix.exs file it supports only Elixir ~> 1.99"),
+    ).toEqual({ kind: "elixir-requirement", reason: "the project requires Elixir ~> 1.99 but the sandbox runs 1.14.0" });
+    expect(classifyMixError(sample("deps", "1.14_deps_unlock_check_unused.txt").text)).toEqual({ kind: "mix-error", reason: "Unused dependencies in mix.lock file:" });
+    expect(classifyMixError(sample("format", "1.14_format_unavailable_import_deps.txt").text)?.kind).toBe("mix-error");
+    expect(classifyMixError("all good")).toBeUndefined();
+  });
+
+  it("takes the last `** (Mix)` line, ANSI-free", () => {
+    expect(mixErrorLine("\x1b[31m** (Mix) first\x1b[0m\nnoise\n** (Mix) second\n")).toBe("second");
+  });
+});
+
+describe("usesHex", () => {
+  it("spots Hex dependencies in mix.exs or mix.lock, not path/umbrella/git ones", () => {
+    expect(usesHex(['defp deps, do: [{:jason, "~> 1.4"}]'], undefined)).toBe(true);
+    expect(usesHex(["[{:app_a, in_umbrella: true}, {:x, path: \"../x\"}, {:y, git: \"https://e/y.git\"}]"], undefined)).toBe(false);
+    expect(usesHex([], '%{\n  "jason": {:hex, :jason, "1.4.1", "..."},\n}')).toBe(true);
+  });
+});
