@@ -7,6 +7,8 @@ import { silentLogger } from "../../../src/logger.js";
 import type { JobRequest } from "../../../src/pipeline/types.js";
 import { loadSettings } from "../../../src/settings.js";
 import { TestRepo } from "../../helpers/git-repo.js";
+import { elixirPullRequest, testSettings } from "../../helpers/pr-fixture.js";
+import { describeBwrap } from "../../toolchain/helpers/real.js";
 import { GitHubMock } from "../../helpers/github-mock.js";
 import { CommandHarness, ISSUE_COMMENT_ID, OWNER, PR, prComment, REPO } from "./harness.js";
 
@@ -102,4 +104,33 @@ describe("/elixir-agent review and rerun", () => {
     expect(gh.replies()[0]).toContain("Usage: `/elixir-agent review`");
     expect(gh.agent.queue!.snapshot()).toEqual([]);
   });
+});
+
+describeBwrap("/elixir-agent rerun, with the real toolchain in bubblewrap", () => {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => cleanups.splice(0).forEach((f) => f()));
+
+  it("rerun test runs what the test step needs and the test step; the other steps say they were not requested", async () => {
+    const fx = elixirPullRequest(PR);
+    cleanups.push(fx.cleanup);
+    const gh = new CommandHarness({ settings: testSettings() });
+    const onPull = (p: any) => {
+      p.head.sha = fx.head;
+      p.base.sha = fx.base;
+      p.base.ref = "main";
+    };
+    gh.token().reactions("issue", ISSUE_COMMENT_ID, 2).issueComments().config().permission("Codertocat", "write").pull(onPull).reply();
+    gh.pull(onPull).config().issueComments();
+    const checks = new GitHubMock(OWNER, REPO).checkRuns();
+
+    await gh.send("issue_comment", prComment("/elixir-agent rerun test", (p) => (p.repository.clone_url = fx.remote.url)));
+    await gh.agent.queue!.idle();
+
+    const summary: string = checks.completions()[0].output.summary;
+    // What `test` needs ran, then `test` itself (this fixture has no test suite: it fails honestly).
+    expect(summary).toMatch(/\| `mix deps\.get` \| ✅ passed/);
+    expect(summary).toMatch(/\| `mix compile[^`]*` \| ✅ passed/);
+    expect(summary).toMatch(/\| `mix test[^`]*` \| ❌ failed \| the test suite does not compile/);
+    for (const step of ["format", "credo", "dialyzer"]) expect(summary).toContain(`| ${step} | ⏭️ skipped | not requested (re-running test only) |`);
+  }, 180_000);
 });
