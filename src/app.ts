@@ -1,5 +1,7 @@
 import type { ApplicationFunction, Probot } from "probot";
 import { onCheckRun, onCheckSuite } from "./github/handlers/checks.js";
+import { COMMENT_EVENTS, onIssueComment, onReviewComment, REVIEW_COMMENT_EVENTS } from "./github/handlers/comments.js";
+import { createCommandRunner, type CommandOptions, type CommandRunner } from "./github/commands/index.js";
 import type { Intake } from "./github/handlers/intake.js";
 import { onPullRequest, PULL_REQUEST_EVENTS } from "./github/handlers/pull-request.js";
 import { publishingClient } from "./github/client.js";
@@ -26,6 +28,8 @@ export interface AppOptions {
   stages?: Partial<Stages>;
   publisher?: GitHubJobOptions["publisher"];
   secrets?: readonly string[];
+  /** `/elixir-agent` commands: the Claude backend for `ask`, the analyzer's rules for `explain`, a clock. */
+  commands?: CommandOptions;
   /** Spacing and rate-limit handling of writes per installation (tests pass `minIntervalMs: 0`). */
   limiter?: WriteLimiterOptions;
 }
@@ -34,6 +38,8 @@ export interface ElixirAgentApp {
   appFn: ApplicationFunction;
   /** Available once `appFn` ran (Probot loaded the app). */
   readonly queue: JobQueue | undefined;
+  /** Runs `/elixir-agent` commands off the webhook path; available once `appFn` ran. */
+  readonly commands: CommandRunner | undefined;
   /** SIGTERM: stop intake; running jobs complete their check runs as interrupted. */
   shutdown(): Promise<void>;
 }
@@ -44,6 +50,7 @@ export function createApp(options: AppOptions = {}): ElixirAgentApp {
   const secrets = options.secrets ?? configuredSecrets();
   const redact = (text: string) => redactText(text, secrets);
   let queue: JobQueue | undefined;
+  let commands: CommandRunner | undefined;
   let accepting = true;
 
   const appFn: ApplicationFunction = (app: Probot) => {
@@ -55,6 +62,7 @@ export function createApp(options: AppOptions = {}): ElixirAgentApp {
       secrets,
       redact,
       log,
+      identity: { appId: options.appId, appSlug: options.appSlug },
       limiters,
       ...(options.appSlug !== undefined ? { appSlug: options.appSlug } : {}),
       ...(options.stages ? { stages: options.stages } : {}),
@@ -74,6 +82,10 @@ export function createApp(options: AppOptions = {}): ElixirAgentApp {
     app.on([...PULL_REQUEST_EVENTS], onPullRequest(intake));
     app.on(["check_run.rerequested", "check_run.requested_action"], onCheckRun(intake));
     app.on("check_suite.rerequested", onCheckSuite(intake));
+
+    commands = createCommandRunner({ app, intake, identity: { appId: options.appId, appSlug: options.appSlug }, settings, secrets, redact, limiters, log, ...options.commands });
+    app.on([...COMMENT_EVENTS], onIssueComment(intake, commands));
+    app.on([...REVIEW_COMMENT_EVENTS], onReviewComment(intake, commands));
   };
 
   return {
@@ -81,8 +93,12 @@ export function createApp(options: AppOptions = {}): ElixirAgentApp {
     get queue() {
       return queue;
     },
+    get commands() {
+      return commands;
+    },
     async shutdown() {
       accepting = false;
+      await commands?.shutdown();
       await queue?.shutdown();
     },
   };

@@ -12,9 +12,11 @@ import { checkout } from "../workspace/checkout.js";
 import { publishingClient } from "./client.js";
 import { GitHubPublisher } from "./github-publisher.js";
 import type { WriteLimiters } from "./limiter.js";
+import type { AppIdentity } from "./identity.js";
 import type { GitHubClient } from "./octokit.js";
 import type { Publisher } from "./publisher.js";
 import { resolvePull, PullNotFound } from "./resolve-pull.js";
+import { pullControlHooks } from "./state/store.js";
 
 export interface GitHubJobOptions {
   app: Probot;
@@ -29,6 +31,8 @@ export interface GitHubJobOptions {
   stages?: Partial<Stages>;
   /** Wraps the publisher (the dry run prints instead of posting). */
   publisher?: (github: GitHubClient, request: JobRequest) => Publisher;
+  /** Who the app is: only its own state comment (pause, ignored rules) is trusted. */
+  identity?: AppIdentity;
 }
 
 /** The queue's worker for GitHub: authenticate, resolve the PR, run the pipeline. */
@@ -84,6 +88,7 @@ export async function runGitHubJob(options: GitHubJobOptions, queued: JobRequest
         signal: jobSignal,
       });
     },
+    ...pullControlHooks(github, request, options.identity, log),
     openSandbox: (sandboxRequest) => openSandbox({ ...sandboxRequest, settings: options.settings, jobDir, mode: "app", log }),
     ...(options.stages ? { stages: options.stages } : {}),
   };

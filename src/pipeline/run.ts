@@ -12,6 +12,7 @@ import type { Workspace } from "../workspace/types.js";
 import type { Config } from "../config/schema.js";
 import { StageTracker } from "./progress.js";
 import { defaultStages, type Stages } from "./stages.js";
+import { stepModeStages } from "./step-mode.js";
 import type { IgnoredRule, JobRequest, ReviewReport } from "./types.js";
 
 export interface PipelineDeps {
@@ -25,6 +26,8 @@ export interface PipelineDeps {
   /** Opens the sandbox for PR code; throws SandboxUnavailableError with the fix when it cannot. */
   openSandbox(request: SandboxRequest): Promise<Sandbox>;
   loadIgnoredRules?(): Promise<IgnoredRule[]>;
+  /** Set when `/elixir-agent pause` stopped automatic reviews on this PR. */
+  loadPause?(): Promise<{ by: string; at: string } | undefined>;
   stages?: Partial<Stages>;
   /** Only trusted (default-branch) runs write the shared cache. */
   cacheWritable?: boolean;
@@ -55,7 +58,8 @@ export class ReviewTimeout extends Error {
 export async function runReview(request: JobRequest, deps: PipelineDeps, jobSignal: AbortSignal): Promise<ReviewReport | undefined> {
   const started = performance.now();
   const log = deps.log;
-  const stages = { ...defaultStages, ...deps.stages };
+  // `rerun <step>` re-runs one toolchain step: no new AI review.
+  const stages = { ...defaultStages, ...deps.stages, ...(request.mode === "step" ? stepModeStages(request) : {}) };
   const tracker = new StageTracker(deps.publisher, log);
   const timeoutMs = deps.timeoutMs ?? 45 * 60_000;
   const signal = AbortSignal.any([jobSignal, AbortSignal.timeout(timeoutMs)]);
@@ -86,6 +90,18 @@ export async function runReview(request: JobRequest, deps: PipelineDeps, jobSign
       });
       completed = true;
       return undefined;
+    }
+    if (request.trigger === "pull_request") {
+      const paused = await deps.loadPause?.();
+      if (paused) {
+        await deps.publisher.abort({
+          conclusion: "skipped",
+          title: "Automatic reviews paused on this pull request",
+          summary: `${paused.by} paused automatic reviews with \`/elixir-agent pause\`. Comment \`/elixir-agent resume\` to restart them, or \`/elixir-agent review\` to review this commit now.`,
+        });
+        completed = true;
+        return undefined;
+      }
     }
     const ignoredRules = (await deps.loadIgnoredRules?.()) ?? [];
     signal.throwIfAborted();

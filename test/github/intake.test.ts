@@ -53,7 +53,7 @@ describe("intake", () => {
     it(`pull_request.${action} runs one review of the head SHA`, async () => {
       const fx = elixirPullRequest();
       cleanups.push(fx.cleanup);
-      const github = new GitHubMock(OWNER, REPO).installationToken().config(undefined).checkRuns();
+      const github = new GitHubMock(OWNER, REPO).installationToken().config(undefined).checkRuns().pullState();
       const { agent, probot } = await boot();
       const payload = examplePayload("pull_request", action, (p) => aimPayload(p, fx, fx.head));
       await probot.receive({ id: `d-${action}`, name: "pull_request", payload } as any);
@@ -91,7 +91,7 @@ describe("intake", () => {
   it("a delivery replayed twice runs once", async () => {
     const fx = elixirPullRequest();
     cleanups.push(fx.cleanup);
-    const github = new GitHubMock(OWNER, REPO).installationToken().config(undefined).checkRuns();
+    const github = new GitHubMock(OWNER, REPO).installationToken().config(undefined).checkRuns().pullState();
     const { agent, probot } = await boot();
     const payload = examplePayload("pull_request", "opened", (p) => aimPayload(p, fx, fx.head));
     await probot.receive({ id: "same-delivery", name: "pull_request", payload } as any);
@@ -103,7 +103,7 @@ describe("intake", () => {
   it("a synchronize during a running job cancels it; the final completed check run is on the newest SHA", async () => {
     const fx = elixirPullRequest();
     cleanups.push(fx.cleanup);
-    const github = new GitHubMock(OWNER, REPO).installationToken().config(undefined, 2).checkRuns(2);
+    const github = new GitHubMock(OWNER, REPO).installationToken().config(undefined, 2).checkRuns(2).pullState(1, [], 2);
     const toolchain = blockingStage();
     const { agent, probot } = await boot({ analyzer: toolchain.stage });
     await probot.receive({ id: "d1", name: "pull_request", payload: examplePayload("pull_request", "opened", (p) => aimPayload(p, fx, fx.head)) } as any);
@@ -126,7 +126,7 @@ describe("intake", () => {
   it("on shutdown a running review completes its check run as neutral, interrupted", async () => {
     const fx = elixirPullRequest();
     cleanups.push(fx.cleanup);
-    const github = new GitHubMock(OWNER, REPO).installationToken().config(undefined).checkRuns();
+    const github = new GitHubMock(OWNER, REPO).installationToken().config(undefined).checkRuns().pullState();
     const toolchain = blockingStage();
     const { agent, probot } = await boot({ analyzer: toolchain.stage });
     await probot.receive({ id: "d1", name: "pull_request", payload: examplePayload("pull_request", "opened", (p) => aimPayload(p, fx, fx.head)) } as any);
@@ -141,7 +141,7 @@ describe("intake", () => {
   it("check_run.rerequested re-reviews the PR's current head; other apps' check runs are ignored", async () => {
     const fx = elixirPullRequest(2);
     cleanups.push(fx.cleanup);
-    const github = new GitHubMock(OWNER, REPO).installationToken().config(undefined).checkRuns();
+    const github = new GitHubMock(OWNER, REPO).installationToken().config(undefined).checkRuns().pullState(2);
     const { agent, probot } = await boot();
     const pullPayload = examplePayload("pull_request", "opened", (p) => aimPayload(p, fx, fx.head, 2)).pull_request;
     github.pull(2, pullPayload);
@@ -163,7 +163,7 @@ describe("intake", () => {
   it("check_run.requested_action (Full review) and check_suite.rerequested from a fork resolve the PR by head SHA", async () => {
     const fx = elixirPullRequest(3);
     cleanups.push(fx.cleanup);
-    const github = new GitHubMock(OWNER, REPO).installationToken().config(undefined, 2).checkRuns(2);
+    const github = new GitHubMock(OWNER, REPO).installationToken().config(undefined, 2).checkRuns(2).pullState(3, [], 2);
     const { agent, probot } = await boot();
     const pullPayload = examplePayload("pull_request", "opened", (p) => aimPayload(p, fx, fx.head, 3)).pull_request;
     github.pull(3, pullPayload);

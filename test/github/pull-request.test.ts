@@ -35,7 +35,7 @@ describe("pull_request webhooks", () => {
       p.pull_request.base.ref = "main";
       p.pull_request.number = 1;
     });
-    const github = new GitHubMock("Codertocat", "Hello-World").installationToken().config(undefined).checkRuns();
+    const github = new GitHubMock("Codertocat", "Hello-World").installationToken().config(undefined).checkRuns().pullState();
     const settings = { ...loadSettings({}), workDir: mkdtempSync(join(tmpdir(), "ea-work-")) };
     const agent = createApp({ settings, appId: TEST_APP_ID, secrets: [] });
     const probot = testProbot();

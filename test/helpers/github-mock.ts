@@ -81,6 +81,15 @@ export class GitHubMock {
     return this;
   }
 
+  /**
+   * The PR's conversation comments, which each job reads once (after config) for the
+   * `/elixir-agent` pause / ignore state comment: none by default.
+   */
+  pullState(number = 1, comments: unknown[] = [], times = 1): this {
+    this.scope.get(`/repos/${this.owner}/${this.repo}/issues/${number}/comments`).query(true).times(times).reply(200, comments as nock.Body);
+    return this;
+  }
+
   pull(number: number, pull: unknown): this {
     this.scope.get(`/repos/${this.owner}/${this.repo}/pulls/${number}`).reply(200, pull as nock.Body);
     return this;

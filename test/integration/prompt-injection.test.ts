@@ -61,7 +61,8 @@ describeBwrap("a prompt-injection pull request, end to end", () => {
     const github = new GitHubMock("Codertocat", "Hello-World")
       .installationToken(1, TOKEN)
       .config("toolchain:\n  steps:\n    dialyzer:\n      enabled: false\n")
-      .checkRuns();
+      .checkRuns()
+      .pullState();
     const anthropic: unknown[] = [];
     nock("https://api.anthropic.com")
       .post("/v1/messages", (body) => {

@@ -44,7 +44,10 @@ describe("the dry run", () => {
       "POST /repos/Codertocat/Hello-World/pulls/1/reviews",
       "PATCH /repos/Codertocat/Hello-World/check-runs/1",
     ]);
-    expect(calls.slice(3, -4).every((c) => c === "PATCH /repos/Codertocat/Hello-World/check-runs/1")).toBe(true);
+    // Besides progress updates, the job reads the PR's `/elixir-agent` command state (pause, ignored rules) once.
+    const stateRead = "GET /repos/Codertocat/Hello-World/issues/1/comments?per_page=100&page=1";
+    expect(calls.filter((c) => c === stateRead)).toHaveLength(1);
+    expect(calls.slice(3, -4).every((c) => c === "PATCH /repos/Codertocat/Hello-World/check-runs/1" || c === stateRead)).toBe(true);
     const review = printed.find((p) => p.startsWith("POST /repos/Codertocat/Hello-World/pulls/1/reviews"))!;
     expect(review).toContain('"event": "COMMENT"');
     expect(review).toContain("```suggestion");

@@ -94,6 +94,8 @@ export class FakeGitHub {
     optional.patch(new RegExp(`^${repoPath}/pulls/comments/\\d+$`)).optionally().reply((uri, body) =>
       this.handle("PATCH", "comment", body, () => this.editComment(Number(uri.split("/").pop()), body)),
     );
+    // Each job reads the PR's conversation comments once for the `/elixir-agent` pause / ignore state.
+    optional.get(`${repoPath}/issues/${number}/comments`).query(true).optionally().reply(() => this.handle("GET", "issue-comments", undefined, () => [200, this.issueComments]));
     optional.get(new RegExp(`^${repoPath}/commits/[0-9a-f]+/check-runs`)).optionally().reply((uri) => this.handle("GET", "commit-check-runs", undefined, () => this.listCheckRuns(uri)));
     optional.put(new RegExp(`^${repoPath}/pulls/${number}/reviews/\\d+$`)).optionally().reply((uri, body) =>
       this.handle("PUT", "review", body, () => this.updateReview(Number(uri.split("/").pop()), body)),
@@ -104,6 +106,8 @@ export class FakeGitHub {
   }
 
   config: string | undefined;
+  /** The PR's conversation comments (where `/elixir-agent pause` / `ignore` keep their state). */
+  issueComments: unknown[] = [];
 
   /** Records the PR diff of `head` (computed by git itself) so comment lines can be validated. */
   diffOf(bareDir: string, base: string, head: string): this {
