@@ -4,6 +4,7 @@ import { COMMENT_EVENTS, onIssueComment, onReviewComment, REVIEW_COMMENT_EVENTS 
 import { createCommandRunner, type CommandOptions, type CommandRunner } from "./github/commands/index.js";
 import type { Intake } from "./github/handlers/intake.js";
 import { onPullRequest, PULL_REQUEST_EVENTS } from "./github/handlers/pull-request.js";
+import { onPush } from "./github/handlers/push.js";
 import { publishingClient } from "./github/client.js";
 import { GitHubPublisher } from "./github/github-publisher.js";
 import { WriteLimiters, type WriteLimiterOptions } from "./github/limiter.js";
@@ -82,6 +83,7 @@ export function createApp(options: AppOptions = {}): ElixirAgentApp {
     app.on([...PULL_REQUEST_EVENTS], onPullRequest(intake));
     app.on(["check_run.rerequested", "check_run.requested_action"], onCheckRun(intake));
     app.on("check_suite.rerequested", onCheckSuite(intake));
+    app.on("push", onPush(intake));
 
     commands = createCommandRunner({ app, intake, identity: { appId: options.appId, appSlug: options.appSlug }, settings, secrets, redact, limiters, log, ...options.commands });
     app.on([...COMMENT_EVENTS], onIssueComment(intake, commands));
@@ -106,7 +108,8 @@ export function createApp(options: AppOptions = {}): ElixirAgentApp {
 
 /** A queued job that never started because the service stopped: say so on the commit. */
 async function reportDropped(app: Probot, request: JobRequest, redact: (s: string) => string, limiters: WriteLimiters, log: Logger): Promise<void> {
-  if (request.installationId === undefined) return;
+  // A cache warm-up has no check run to complete; the next push warms again.
+  if (request.installationId === undefined || request.mode === "warm") return;
   try {
     const octokit = (await app.auth(request.installationId)) as unknown as GitHubClient;
     const github = publishingClient(octokit, limiters.for(request.installationId), redact);

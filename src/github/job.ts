@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Probot } from "probot";
 import { loadRepoConfig } from "../config/load.js";
@@ -17,6 +17,7 @@ import type { GitHubClient } from "./octokit.js";
 import type { Publisher } from "./publisher.js";
 import { resolvePull, PullNotFound } from "./resolve-pull.js";
 import { pullControlHooks } from "./state/store.js";
+import { warmCache } from "../pipeline/warm.js";
 
 export interface GitHubJobOptions {
   app: Probot;
@@ -43,6 +44,10 @@ export async function runGitHubJob(options: GitHubJobOptions, queued: JobRequest
     return;
   }
   const octokit = await options.app.auth(queued.installationId);
+  if (queued.mode === "warm") {
+    await runWarmJob(options, queued, octokit, log, signal);
+    return;
+  }
   const github = publishingClient(octokit as unknown as GitHubClient, options.limiters.for(queued.installationId), options.redact);
   let request: JobRequest;
   try {
@@ -93,4 +98,44 @@ export async function runGitHubJob(options: GitHubJobOptions, queued: JobRequest
     ...(options.stages ? { stages: options.stages } : {}),
   };
   await runReview(request, deps, signal);
+}
+
+/** A push to the default branch: refresh the repository's toolchain cache; nothing is posted. */
+async function runWarmJob(
+  options: GitHubJobOptions,
+  request: JobRequest,
+  octokit: Awaited<ReturnType<Probot["auth"]>>,
+  log: Logger,
+  signal: AbortSignal,
+): Promise<void> {
+  await mkdir(options.settings.workDir, { recursive: true });
+  const jobDir = await mkdtemp(join(options.settings.workDir, "warm-"));
+  try {
+    await warmCache(
+      request,
+      {
+        settings: options.settings,
+        log,
+        loadConfig: () => loadRepoConfig(octokit, request.repo),
+        prepareWorkspace: async (jobSignal) => {
+          const { token } = (await octokit.auth({ type: "installation" })) as { token: string };
+          return checkout({
+            cloneUrl: request.repo.cloneUrl,
+            token,
+            headSha: request.pr.headSha,
+            headRef: request.pr.headRef ?? `refs/heads/${request.repo.defaultBranch}`,
+            baseRef: request.repo.defaultBranch,
+            jobDir,
+            signal: jobSignal,
+          });
+        },
+        openSandbox: (sandboxRequest) => openSandbox({ ...sandboxRequest, settings: options.settings, jobDir, mode: "app", log }),
+        ...(options.stages?.toolchain ? { stages: { toolchain: options.stages.toolchain } } : {}),
+      },
+      signal,
+    );
+  } finally {
+    // warmCache disposes the workspace it checked out; the directory goes even if checkout failed.
+    await rm(jobDir, { recursive: true, force: true }).catch(() => undefined);
+  }
 }

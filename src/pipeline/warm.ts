@@ -19,7 +19,7 @@ export interface WarmDeps {
 
 /**
  * A push to the default branch: fetch the dependencies and compile (MIX_ENV as configured) in the
- * sandbox, then store deps/ and _build/ in the repository's shared cache. Only these trusted runs
+ * sandbox, build the core PLT, then store deps/ and _build/ in the repository's shared cache. Only these trusted runs
  * write that cache; pull-request reviews start from a copy of it. Posts nothing to GitHub.
  */
 export async function warmCache(request: JobRequest, deps: WarmDeps, signal: AbortSignal): Promise<ToolchainReport | undefined> {
@@ -42,7 +42,7 @@ export async function warmCache(request: JobRequest, deps: WarmDeps, signal: Abo
       config: config.config,
       settings: deps.settings,
       cacheWritable: true,
-      request: { ...request, mode: "step", step: "compile" },
+      request,
       signal,
       log,
     });

@@ -56,7 +56,7 @@ export async function runToolchain(input: ToolchainInput): Promise<ToolchainRepo
   // 4. The core PLT, before any project code runs.
   const facts: ToolchainFacts = { apps: project.apps, usesHex: project.usesHex };
   const wanted = input.only ? withNeeds(input.only) : undefined;
-  const plainDialyzer = config.steps.dialyzer.enabled !== false && !workspace.project.deps.dialyxir && (!wanted || wanted.has("dialyzer"));
+  const plainDialyzer = config.steps.dialyzer.enabled !== false && !workspace.project.deps.dialyxir && (!wanted || wanted.has("dialyzer") || input.warm === true);
   if (plainDialyzer && !signal.aborted) {
     // Nothing of the PR has run yet, so nothing of it can reach the PLT: any run may cache it.
     facts.plt = await preparePlt({
@@ -79,7 +79,7 @@ export async function runToolchain(input: ToolchainInput): Promise<ToolchainRepo
   const blocked = new Set<StepId>();
   for (const step of STEPS) {
     if (wanted && !wanted.has(step.id)) {
-      const skipped = outcome(step.id, "skipped", `not requested (re-running ${input.only} only)`);
+      const skipped = outcome(step.id, "skipped", input.warm ? "not part of a cache warm-up" : `not requested (re-running ${input.only} only)`);
       results.set(step.id, skipped);
       report.steps.push(skipped);
       input.onStep?.(skipped);

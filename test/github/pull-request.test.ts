@@ -1,12 +1,9 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
-import { loadSettings } from "../../src/settings.js";
 import { TestRepo } from "../helpers/git-repo.js";
 import { GitHubMock } from "../helpers/github-mock.js";
 import { examplePayload, testProbot, TEST_APP_ID } from "../helpers/probot.js";
+import { testSettings } from "../helpers/pr-fixture.js";
 
 function fixtureRepo() {
   const repo = new TestRepo();
@@ -36,7 +33,7 @@ describe("pull_request webhooks", () => {
       p.pull_request.number = 1;
     });
     const github = new GitHubMock("Codertocat", "Hello-World").installationToken().config(undefined).checkRuns().pullState();
-    const settings = { ...loadSettings({}), workDir: mkdtempSync(join(tmpdir(), "ea-work-")) };
+    const settings = testSettings();
     const agent = createApp({ settings, appId: TEST_APP_ID, secrets: [] });
     const probot = testProbot();
     await probot.load(agent.appFn);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadSettings, type Settings } from "../../src/settings.js";
 import { TestRepo } from "./git-repo.js";
+import { TEST_CACHE_DIR } from "../toolchain/helpers/real.js";
 
 /** A small Elixir repository with a PR branch, served as a bare remote over file://. */
 export function elixirPullRequest(number = 1) {
@@ -32,7 +33,8 @@ export function testSettings(overrides: Partial<Settings> = {}): Settings {
   // Like the app's own work dir (mkdir, 0755): the sandbox's uid must be able to traverse it.
   const workDir = mkdtempSync(join(tmpdir(), "ea-work-"));
   chmodSync(workDir, 0o711);
-  return { ...loadSettings({}), workDir, ...overrides };
+  // One cache directory for every test file: the core PLT is built once per machine.
+  return { ...loadSettings({}), workDir, cacheDir: TEST_CACHE_DIR, ...overrides };
 }
 
 /** Points a real example pull_request payload at the fixture repository. */

@@ -30,7 +30,7 @@ type Examples = { name: string; examples: Record<string, unknown>[] }[];
 const require = createRequire(import.meta.url);
 const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Examples;
 
-export type WebhookName = "pull_request" | "check_run" | "check_suite" | "issue_comment" | "pull_request_review_comment";
+export type WebhookName = "pull_request" | "check_run" | "check_suite" | "issue_comment" | "pull_request_review_comment" | "push";
 
 /**
  * A real example payload from @octokit/webhooks-examples (deep copy), the first with the given
@@ -38,7 +38,8 @@ export type WebhookName = "pull_request" | "check_run" | "check_suite" | "issue_
  */
 export function examplePayload<T = any>(name: WebhookName, action: string, edit?: (payload: any) => void): T {
   const group = examples.find((e) => e.name === name);
-  const found = group?.examples.find((e) => e.action === action);
+  // Events without actions (push) are picked by their ref instead.
+  const found = group?.examples.find((e) => e.action === action || (e.action === undefined && e.ref === action));
   if (!found) throw new Error(`no example payload for ${name}.${action}`);
   const payload = structuredClone(found) as any;
   payload.installation ??= { id: 1, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==" };

@@ -1,3 +1,4 @@
+import { TEST_CACHE_DIR } from "../../toolchain/helpers/real.js";
 import nock from "nock";
 import { createApp, type AppOptions, type ElixirAgentApp } from "../../../src/app.js";
 import { loadSettings } from "../../../src/settings.js";
@@ -31,7 +32,7 @@ export class CommandHarness {
   private loaded: Promise<void> | undefined;
 
   constructor(options: Partial<AppOptions> = {}) {
-    this.agent = createApp({ settings: { ...loadSettings({}) }, appId: TEST_APP_ID, appSlug: "elixir-agent", secrets: [], limiter: { minIntervalMs: 0 }, ...options });
+    this.agent = createApp({ settings: { ...loadSettings({}), cacheDir: TEST_CACHE_DIR }, appId: TEST_APP_ID, appSlug: "elixir-agent", secrets: [], limiter: { minIntervalMs: 0 }, ...options });
   }
 
   token(): this {

@@ -1,13 +1,10 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { decodeState, renderState, type PullState } from "../../../src/github/state/codec.js";
-import { loadSettings } from "../../../src/settings.js";
 import { TestRepo } from "../../helpers/git-repo.js";
 import { GitHubMock } from "../../helpers/github-mock.js";
 import { examplePayload } from "../../helpers/probot.js";
 import { CommandHarness, ISSUE_COMMENT_ID, OWN, OWNER, PR, prComment, REPO } from "./harness.js";
+import { testSettings } from "../../helpers/pr-fixture.js";
 
 const stateComment = (state: PullState, author: object = OWN) => ({ id: 700, body: renderState(state), ...author });
 const written = (gh: CommandHarness) => {
@@ -74,7 +71,7 @@ describe("pause and resume", () => {
   });
 
   it("a state comment pasted by a user is not trusted: the review goes on", async () => {
-    const settings = { ...loadSettings({}), workDir: mkdtempSync(join(tmpdir(), "ea-work-")) };
+    const settings = testSettings();
     const gh = new CommandHarness({ settings });
     const forged: PullState = { version: 1, paused: { by: "mallory", at: "2025-03-01T10:00:00.000Z" }, ignored: [] };
     gh.token().config().issueComments([stateComment(forged, { user: { login: "mallory", type: "User" } })]);
@@ -112,7 +109,7 @@ describe("ignore and unignore", () => {
     repo.write({ "lib/demo.ex": "defmodule Demo do\n  def hello, do: :world\nend\n" });
     const head = repo.commit("feature");
     const remote = repo.bareRemote({ [PR]: head });
-    const settings = { ...loadSettings({}), workDir: mkdtempSync(join(tmpdir(), "ea-work-")) };
+    const settings = testSettings();
     const finding = (rule: string) => ({ source: "analyzer" as const, rule, severity: "minor" as const, path: "lib/demo.ex", line: 2, title: `hit of ${rule}`, message: "m" });
     const gh = new CommandHarness({
       settings,

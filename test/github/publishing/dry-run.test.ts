@@ -1,15 +1,12 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Probot, ProbotOctokit } from "probot";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/app.js";
 import { dryRunFetch } from "../../../src/github/dry-run.js";
-import { loadSettings } from "../../../src/settings.js";
 import { TEST_APP_ID, TEST_PRIVATE_KEY } from "../../helpers/probot.js";
 import { PullScenario } from "./scenario.js";
 import { analyzerStages } from "./stages.js";
+import { testSettings } from "../../helpers/pr-fixture.js";
 
 describe("the dry run", () => {
   const cleanups: (() => void)[] = [];
@@ -27,7 +24,7 @@ describe("the dry run", () => {
       request: { fetch: dryRunFetch((line) => printed.push(line)) },
       log: pino({ level: "silent" }),
     });
-    const settings = { ...loadSettings({}), workDir: mkdtempSync(join(tmpdir(), "ea-work-")) };
+    const settings = testSettings();
     const agent = createApp({ settings, appId: TEST_APP_ID, secrets: [], stages: analyzerStages, limiter: { minIntervalMs: 0 } });
     await probot.load(agent.appFn);
     await probot.receive(pr.payload("opened", head) as any);

@@ -1,13 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createApp, type AppOptions } from "../../../src/app.js";
 import type { Stages } from "../../../src/pipeline/stages.js";
-import { loadSettings } from "../../../src/settings.js";
 import { TestRepo } from "../../helpers/git-repo.js";
 import { examplePayload, TEST_APP_ID, testProbot } from "../../helpers/probot.js";
 import { FakeGitHub } from "./fake-github.js";
+import { testSettings } from "../../helpers/pr-fixture.js";
 
 export const OWNER = "Codertocat";
 export const REPO = "Hello-World";
@@ -67,7 +64,7 @@ export interface Harness {
 
 /** The app as in production (real Probot, real queue, real checkout), with test-speed write spacing. */
 export async function startApp(options: { stages?: Partial<Stages> } & Partial<AppOptions> = {}): Promise<Harness> {
-  const settings = { ...loadSettings({}), workDir: mkdtempSync(join(tmpdir(), "ea-work-")) };
+  const settings = testSettings();
   const agent = createApp({ settings, appId: TEST_APP_ID, appSlug: "elixir-agent", secrets: [], limiter: { minIntervalMs: 0 }, ...options });
   const probot = testProbot();
   await probot.load(agent.appFn);
