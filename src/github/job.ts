@@ -8,7 +8,8 @@ import type { Stages } from "../pipeline/stages.js";
 import type { JobRequest } from "../pipeline/types.js";
 import { openSandbox } from "../pipeline/sandbox.js";
 import type { Settings } from "../settings.js";
-import { checkout } from "../workspace/checkout.js";
+import { checkout, type CheckoutOptions } from "../workspace/checkout.js";
+import type { Workspace } from "../workspace/types.js";
 import { publishingClient } from "./client.js";
 import { GitHubPublisher } from "./github-publisher.js";
 import type { WriteLimiters } from "./limiter.js";
@@ -80,19 +81,12 @@ export async function runGitHubJob(options: GitHubJobOptions, queued: JobRequest
     secrets: options.secrets,
     log,
     loadConfig: () => loadRepoConfig(octokit, request.repo),
-    prepareWorkspace: async (jobSignal) => {
-      const { token } = (await octokit.auth({ type: "installation" })) as { token: string };
-      return checkout({
-        cloneUrl: request.repo.cloneUrl,
-        token,
-        headSha: request.pr.headSha,
+    prepareWorkspace: (jobSignal) =>
+      checkoutAs(octokit, request, jobDir, jobSignal, {
         ...(request.pr.number !== undefined ? { headRef: `refs/pull/${request.pr.number}/head` } : {}),
         baseRef: request.pr.baseRef ?? request.repo.defaultBranch,
         ...(request.pr.baseSha ? { baseSha: request.pr.baseSha } : {}),
-        jobDir,
-        signal: jobSignal,
-      });
-    },
+      }),
     ...pullControlHooks(github, request, options.identity, log),
     openSandbox: (sandboxRequest) => openSandbox({ ...sandboxRequest, settings: options.settings, jobDir, mode: "app", log }),
     ...(options.stages ? { stages: options.stages } : {}),
@@ -117,18 +111,11 @@ async function runWarmJob(
         settings: options.settings,
         log,
         loadConfig: () => loadRepoConfig(octokit, request.repo),
-        prepareWorkspace: async (jobSignal) => {
-          const { token } = (await octokit.auth({ type: "installation" })) as { token: string };
-          return checkout({
-            cloneUrl: request.repo.cloneUrl,
-            token,
-            headSha: request.pr.headSha,
+        prepareWorkspace: (jobSignal) =>
+          checkoutAs(octokit, request, jobDir, jobSignal, {
             headRef: request.pr.headRef ?? `refs/heads/${request.repo.defaultBranch}`,
             baseRef: request.repo.defaultBranch,
-            jobDir,
-            signal: jobSignal,
-          });
-        },
+          }),
         openSandbox: (sandboxRequest) => openSandbox({ ...sandboxRequest, settings: options.settings, jobDir, mode: "app", log }),
         ...(options.stages?.toolchain ? { stages: { toolchain: options.stages.toolchain } } : {}),
       },
@@ -138,4 +125,16 @@ async function runWarmJob(
     // warmCache disposes the workspace it checked out; the directory goes even if checkout failed.
     await rm(jobDir, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+/** Clones the request's head with a fresh installation token (sent per command, never stored). */
+async function checkoutAs(
+  octokit: Awaited<ReturnType<Probot["auth"]>>,
+  request: JobRequest,
+  jobDir: string,
+  signal: AbortSignal,
+  refs: Pick<CheckoutOptions, "headRef" | "baseRef" | "baseSha">,
+): Promise<Workspace> {
+  const { token } = (await octokit.auth({ type: "installation" })) as { token: string };
+  return checkout({ cloneUrl: request.repo.cloneUrl, token, headSha: request.pr.headSha, jobDir, signal, ...refs });
 }

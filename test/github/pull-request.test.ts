@@ -1,40 +1,19 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
-import { TestRepo } from "../helpers/git-repo.js";
 import { GitHubMock } from "../helpers/github-mock.js";
 import { examplePayload, testProbot, TEST_APP_ID } from "../helpers/probot.js";
-import { testSettings } from "../helpers/pr-fixture.js";
-
-function fixtureRepo() {
-  const repo = new TestRepo();
-  repo.write({ "mix.exs": "defmodule Demo.MixProject do\n  use Mix.Project\nend\n", "lib/demo.ex": "defmodule Demo do\nend\n" });
-  const base = repo.commit("base");
-  repo.git("checkout", "-q", "-b", "feature");
-  repo.write({ "lib/demo.ex": "defmodule Demo do\n  def hello, do: :world\nend\n" });
-  const head = repo.commit("feature");
-  repo.git("checkout", "-q", "main");
-  return { repo, base, head };
-}
+import { aimPayload, elixirPullRequest, testSettings } from "../helpers/pr-fixture.js";
 
 describe("pull_request webhooks", () => {
   const cleanups: (() => void)[] = [];
   afterEach(() => cleanups.splice(0).forEach((f) => f()));
 
-  it("opened: enqueues, checks out the real repository, and completes the check run", async () => {
-    const { repo, base, head } = fixtureRepo();
-    cleanups.push(() => repo.cleanup());
-    const remote = repo.bareRemote({ 1: head });
-    const payload = examplePayload("pull_request", "opened", (p) => {
-      p.repository.clone_url = remote.url;
-      p.repository.default_branch = "master";
-      p.pull_request.head.sha = head;
-      p.pull_request.base.sha = base;
-      p.pull_request.base.ref = "main";
-      p.pull_request.number = 1;
-    });
+  it("opened: enqueues, checks out the real repository, runs its toolchain and completes the check run", async () => {
+    const fx = elixirPullRequest();
+    cleanups.push(fx.cleanup);
+    const payload = examplePayload("pull_request", "opened", (p) => aimPayload(p, fx, fx.head));
     const github = new GitHubMock("Codertocat", "Hello-World").installationToken().config(undefined).checkRuns().pullState();
-    const settings = testSettings();
-    const agent = createApp({ settings, appId: TEST_APP_ID, secrets: [] });
+    const agent = createApp({ settings: testSettings(), appId: TEST_APP_ID, secrets: [] });
     const probot = testProbot();
     await probot.load(agent.appFn);
 
@@ -42,9 +21,12 @@ describe("pull_request webhooks", () => {
     await agent.queue!.idle();
 
     const created = github.calls.find((c) => c.path === "check-runs")!.body;
-    expect(created).toMatchObject({ name: "elixir-agent", head_sha: head, status: "in_progress" });
+    expect(created).toMatchObject({ name: "elixir-agent", head_sha: fx.head, status: "in_progress" });
     const [completed] = github.completions();
+    // The fixture has no test suite (and no .formatter.exs): incomplete, so neutral, never a failure.
     expect(completed.conclusion).toBe("neutral");
-    expect(completed.output.summary).toContain("Toolchain");
+    expect(completed.output.summary).toMatch(/\| `mix compile[^`]*` \| ✅ passed \|/);
+    expect(completed.output.summary).toMatch(/\| `mix test[^`]*` \| ⚠️ not run \| no test suite/);
+    expect(completed.output.summary).toContain(`Reviewed \`${fx.head.slice(0, 12)}\``);
   });
 });

@@ -7,6 +7,7 @@ export type MixFailureKind =
   | "deps-compile"
   | "task-missing"
   | "elixir-requirement"
+  | "mix-exs"
   | "mix-error";
 
 export interface MixFailure {
@@ -78,6 +79,12 @@ const RULES: Rule[] = [
     test: /The task "([\w.]+)" could not be found/,
     reason: (m) => `the mix task "${m[1]}" is not available`,
   },
+  {
+    // An exception raised while Mix loads the project: the PR's mix.exs is broken, not the deps.
+    kind: "mix-exs",
+    test: /^\*\* \((?!Mix\))(\w[\w.]*)\) (.*)$(?=[\s\S]*?(?:Mix\.Project\.(?:get_project_config|push)\b|Mix\.CLI\.load_mix_exs\b|^ +mix\.exs:\d+))|^\*\* \((\w[\w.]*)\) (mix\.exs:\d+.*)$/m,
+    reason: (m) => `mix.exs could not be loaded: ** (${m[1] ?? m[3]}) ${oneLine(m[2] ?? m[4]!, 240)}`,
+  },
 ];
 
 /** Recognises why a Mix command failed from its (ANSI-free) output, or undefined for none. */
@@ -98,4 +105,10 @@ export function mixErrorLine(output: string): string | undefined {
     if (m) found = m[1];
   }
   return found;
+}
+
+/** The first `** (Exception) message` line, for failures no rule explains. */
+export function exceptionLine(output: string): string | undefined {
+  for (const line of lines(output)) if (/^\*\* \(\w[\w.]*\) /.test(line)) return oneLine(line, 300);
+  return undefined;
 }

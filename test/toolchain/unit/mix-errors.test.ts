@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { usesHex } from "../../../src/toolchain/deps/step.js";
-import { classifyMixError, mixErrorLine } from "../../../src/toolchain/text/mix-errors.js";
+import { classifyMixError, exceptionLine, mixErrorLine } from "../../../src/toolchain/text/mix-errors.js";
 import { sample } from "../helpers/samples.js";
 
 describe("classifyMixError", () => {
@@ -32,6 +32,20 @@ describe("classifyMixError", () => {
     expect(classifyMixError(sample("deps", "1.14_deps_unlock_check_unused.txt").text)).toEqual({ kind: "mix-error", reason: "Unused dependencies in mix.lock file:" });
     expect(classifyMixError(sample("format", "1.14_format_unavailable_import_deps.txt").text)?.kind).toBe("mix-error");
     expect(classifyMixError("all good")).toBeUndefined();
+  });
+
+  it("a mix.exs that does not load is named as such (Elixir 1.14 output), not as unavailable dependencies", () => {
+    const trace = "    (mix 1.14.0) lib/mix/project.ex:838: Mix.Project.get_project_config/1\n    (mix 1.14.0) lib/mix/project.ex:141: Mix.Project.push/3\n";
+    expect(classifyMixError(`** (UndefinedFunctionError) function Demo.MixProject.project/0 is undefined (function not available)\n    Demo.MixProject.project()\n${trace}`)).toEqual({
+      kind: "mix-exs",
+      reason: "mix.exs could not be loaded: ** (UndefinedFunctionError) function Demo.MixProject.project/0 is undefined (function not available)",
+    });
+    expect(classifyMixError(`** (RuntimeError) boom\n    mix.exs:3: Demo.MixProject.project/0\n${trace}`)?.reason).toBe("mix.exs could not be loaded: ** (RuntimeError) boom");
+    expect(classifyMixError('** (SyntaxError) mix.exs:3:58: unexpected token: }\n    (mix 1.14.0) lib/mix/cli.ex:42: Mix.CLI.load_mix_exs/0\n')?.kind).toBe("mix-exs");
+    expect(classifyMixError("** (CompileError) mix.exs:3: undefined function foo/0\n")?.reason).toBe("mix.exs could not be loaded: ** (CompileError) mix.exs:3: undefined function foo/0");
+    // An exception from the project's own code (a test, a task) is not a mix.exs problem.
+    expect(classifyMixError("** (RuntimeError) boom\n    lib/demo.ex:3: Demo.run/0\n    (mix 1.14.0) lib/mix/task.ex:421: Mix.Task.run_task/4\n")).toBeUndefined();
+    expect(exceptionLine("noise\n** (RuntimeError) boom\n    lib/demo.ex:3: Demo.run/0\n")).toBe("** (RuntimeError) boom");
   });
 
   it("takes the last `** (Mix)` line, ANSI-free", () => {
