@@ -1,15 +1,11 @@
-import { lstat } from "node:fs/promises";
-import { join, resolve } from "node:path";
 import { type CgroupHomes, detectCgroups } from "../cgroup/detect.js";
 import { RunCgroup } from "../cgroup/group.js";
-import { assertNoSecrets, hostSecrets, sandboxEnv } from "../env.js";
+import { hostSecrets } from "../env.js";
 import { sandboxStartFailed } from "../errors.js";
-import { type SandboxIdentity, sandboxIdentity } from "../identity.js";
-import { prepareJobLayout, type JobLayout } from "../layout.js";
 import { launcherArgv } from "../launcher.js";
-import { resolveLimits, tmpBytes } from "../limits.js";
-import { assertReachable, chownTree } from "../own.js";
-import { assertCwd } from "../paths.js";
+import { tmpBytes } from "../limits.js";
+import { assertReachable } from "../own.js";
+import { type PreparedJob, prepareJob, prepareRun } from "../prepare.js";
 import { runProcess } from "../process/run.js";
 import { toRunResult } from "../result.js";
 import type { BackendSandbox, Enforcement, RunRequest, RunResult, Sandbox, SandboxOptions } from "../types.js";
@@ -22,17 +18,11 @@ const NPROC_SLACK = 16;
 /** Creates the bubblewrap sandbox of one job: probes the host, hands the workspace to the sandbox uid. */
 export async function createBubblewrapSandbox(options: SandboxOptions): Promise<BackendSandbox> {
   const host = await probeBubblewrap(options.hostPath ?? process.env.PATH);
-  const identity = sandboxIdentity(resolve(options.jobDir), options.uid);
-  const layout = await prepareJobLayout(resolve(options.jobDir), identity);
-  const workspace = resolve(options.workspace);
-  const gitDir = join(workspace, ".git");
-  const hasGit = await lstat(gitDir).then((info) => !info.isSymbolicLink(), () => false);
-  await chownTree(workspace, identity, hasGit ? [gitDir] : []);
-  for (const path of options.writablePaths ?? []) await chownTree(path, identity);
+  const job = await prepareJob(options);
   const readOnly = [...(options.readOnlyPaths ?? []), ...(options.services ?? []).flatMap((s) => s.bindPaths)];
-  for (const path of [workspace, ...readOnly, ...(options.writablePaths ?? [])]) await assertReachable(path, identity);
+  for (const path of [job.workspace, ...readOnly, ...(options.writablePaths ?? [])]) await assertReachable(path, job.identity);
   const homes = options.cgroups === false ? {} : await detectCgroups();
-  return new BubblewrapSandbox(options, host, identity, layout, homes, readOnly, hasGit ? gitDir : undefined);
+  return new BubblewrapSandbox(options, host, job, homes, readOnly);
 }
 
 class BubblewrapSandbox implements Sandbox {
@@ -44,24 +34,18 @@ class BubblewrapSandbox implements Sandbox {
   constructor(
     private readonly options: SandboxOptions,
     private readonly host: BwrapHost,
-    private readonly identity: SandboxIdentity,
-    private readonly layout: JobLayout,
+    private readonly job: PreparedJob,
     private readonly homes: CgroupHomes,
     private readonly readOnly: readonly string[],
-    private readonly gitDir: string | undefined,
   ) {
     const cg = (c: "memory" | "pids") => (homes[c] ? (`cgroup-v${homes[c].version}` as const) : ("rlimit" as const));
-    this.enforcement = { memory: cg("memory"), processes: cg("pids"), uid: identity.switchUser ? identity.uid : null };
+    this.enforcement = { memory: cg("memory"), processes: cg("pids"), uid: job.identity.switchUser ? job.identity.uid : null };
   }
 
   async run(request: RunRequest): Promise<RunResult> {
     if (this.disposed) throw new Error("sandbox: run() after dispose()");
-    const workspace = resolve(this.options.workspace);
-    const cwd = assertCwd(request.cwd, [workspace, ...(this.options.writablePaths ?? [])]);
-    const limits = resolveLimits(this.options.limits, request.limits);
-    const serviceEnv = Object.assign({}, ...(this.options.services ?? []).map((s) => s.env)) as Record<string, string>;
-    const env = sandboxEnv({ home: this.layout.home, extra: { ...serviceEnv, ...request.env } });
-    assertNoSecrets([...Object.values(env), request.command, ...request.args, request.stdin ?? ""], this.secrets);
+    const { workspace, gitDir, layout, identity } = this.job;
+    const { cwd, limits, env } = prepareRun(this.options, request, { workspace, home: layout.home, secrets: this.secrets });
 
     const group = RunCgroup.create(this.homes, { memoryBytes: limits.memoryBytes, processes: limits.processes, ...(limits.cpus !== undefined ? { cpus: limits.cpus } : {}) });
     const memoryByCgroup = group?.controllers.includes("memory") ?? false;
@@ -73,10 +57,10 @@ class BubblewrapSandbox implements Sandbox {
       network: request.network ?? "none",
       rootLinks: this.host.rootLinks,
       rootDirs: this.host.rootDirs,
-      etcFiles: this.layout.etcFiles,
+      etcFiles: layout.etcFiles,
       workspace,
-      ...(this.gitDir ? { gitDir: this.gitDir } : {}),
-      home: this.layout.home,
+      ...(gitDir ? { gitDir } : {}),
+      home: layout.home,
       tmpBytes: tmpBytes(limits),
       readOnlyPaths: this.readOnly,
       writablePaths: this.options.writablePaths ?? [],
@@ -91,7 +75,7 @@ class BubblewrapSandbox implements Sandbox {
         tools: this.host.tools,
         cgroupProcs: group?.procsFiles ?? [],
         rlimits: { processes: nproc, cpuSeconds: limits.cpuSeconds, ...(memoryByCgroup ? {} : { dataBytes: limits.memoryBytes }) },
-        identity: this.identity,
+        identity,
         commandDiesWithParent: true,
       },
       inner,

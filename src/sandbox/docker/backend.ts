@@ -1,12 +1,8 @@
-import { lstat } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { assertNoSecrets, hostSecrets, sandboxEnv } from "../env.js";
+import { resolve } from "node:path";
+import { hostSecrets } from "../env.js";
 import { sandboxStartFailed } from "../errors.js";
-import { type SandboxIdentity, sandboxIdentity } from "../identity.js";
-import { type JobLayout, prepareJobLayout } from "../layout.js";
-import { resolveLimits, tmpBytes } from "../limits.js";
-import { chownTree } from "../own.js";
-import { assertCwd } from "../paths.js";
+import { tmpBytes } from "../limits.js";
+import { type PreparedJob, prepareJob, prepareRun } from "../prepare.js";
 import { runProcess } from "../process/run.js";
 import { toRunResult } from "../result.js";
 import type { BackendSandbox, Enforcement, RunRequest, RunResult, Sandbox, SandboxOptions } from "../types.js";
@@ -21,14 +17,7 @@ const DOCKER_RUN_FAILED = 125;
 
 export async function createDockerSandbox(options: SandboxOptions): Promise<BackendSandbox> {
   const docker = await probeDocker(options.hostPath ?? process.env.PATH);
-  const identity = sandboxIdentity(resolve(options.jobDir), options.uid);
-  const layout = await prepareJobLayout(resolve(options.jobDir), identity);
-  const workspace = resolve(options.workspace);
-  const gitDir = join(workspace, ".git");
-  const hasGit = await lstat(gitDir).then((info) => !info.isSymbolicLink(), () => false);
-  await chownTree(workspace, identity, hasGit ? [gitDir] : []);
-  for (const path of options.writablePaths ?? []) await chownTree(path, identity);
-  return new DockerSandbox(docker, options, identity, layout, hasGit ? gitDir : undefined);
+  return new DockerSandbox(docker, options, await prepareJob(options));
 }
 
 class DockerSandbox implements Sandbox {
@@ -43,36 +32,30 @@ class DockerSandbox implements Sandbox {
   constructor(
     private readonly docker: string,
     private readonly options: SandboxOptions,
-    private readonly identity: SandboxIdentity,
-    private readonly layout: JobLayout,
-    private readonly gitDir: string | undefined,
+    private readonly job: PreparedJob,
   ) {
-    this.enforcement = { memory: "docker", processes: "docker", uid: identity.uid };
+    this.enforcement = { memory: "docker", processes: "docker", uid: job.identity.uid };
     this.tag = jobTag(resolve(options.jobDir));
   }
 
   async run(request: RunRequest): Promise<RunResult> {
     if (this.disposed) throw new Error("sandbox: run() after dispose()");
-    const workspace = resolve(this.options.workspace);
-    const cwd = assertCwd(request.cwd, [workspace, ...(this.options.writablePaths ?? [])]);
-    const limits = resolveLimits(this.options.limits, request.limits);
+    const { workspace, gitDir, layout, identity } = this.job;
+    const { cwd, limits, env } = prepareRun(this.options, request, { workspace, home: layout.home, secrets: this.secrets });
     const services = this.options.services ?? [];
-    const serviceEnv = Object.assign({}, ...services.map((s) => s.env)) as Record<string, string>;
-    const env = sandboxEnv({ home: this.layout.home, extra: { ...serviceEnv, ...request.env } });
-    assertNoSecrets([...Object.values(env), request.command, ...request.args, request.stdin ?? ""], this.secrets);
     const network = request.network === "deps" ? await this.ensureDepsNetwork() : (services.find((s) => s.dockerNetwork)?.dockerNetwork ?? "none");
     const name = `${this.tag}-run-${++this.counter}`;
     const args = dockerRunArgs({
       name,
       image: dockerImageFor(this.options.toolVersions, this.options.image),
       network,
-      uid: this.identity.uid,
-      gid: this.identity.gid,
+      uid: identity.uid,
+      gid: identity.gid,
       limits,
       tmpBytes: tmpBytes(limits),
       workspace,
-      ...(this.gitDir ? { gitDir: this.gitDir } : {}),
-      home: this.layout.home,
+      ...(gitDir ? { gitDir } : {}),
+      home: layout.home,
       readOnlyPaths: [...(this.options.readOnlyPaths ?? []), ...services.flatMap((s) => s.bindPaths)],
       writablePaths: this.options.writablePaths ?? [],
       cwd,

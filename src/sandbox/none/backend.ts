@@ -1,8 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { assertNoSecrets, hostSecrets, sandboxEnv } from "../env.js";
-import { resolveLimits } from "../limits.js";
-import { assertCwd } from "../paths.js";
+import { hostSecrets } from "../env.js";
+import { prepareRun } from "../prepare.js";
 import { runProcess } from "../process/run.js";
 import { toRunResult } from "../result.js";
 import type { BackendSandbox, Enforcement, RunRequest, RunResult, Sandbox, SandboxOptions } from "../types.js";
@@ -35,11 +34,7 @@ class NoneSandbox implements Sandbox {
 
   async run(request: RunRequest): Promise<RunResult> {
     if (this.disposed) throw new Error("sandbox: run() after dispose()");
-    const cwd = assertCwd(request.cwd, [this.options.workspace, ...(this.options.writablePaths ?? [])]);
-    const limits = resolveLimits(this.options.limits, request.limits);
-    const serviceEnv = Object.assign({}, ...(this.options.services ?? []).map((s) => s.env)) as Record<string, string>;
-    const env = sandboxEnv({ home: this.home, tmp: this.tmp, extra: { ...serviceEnv, ...request.env } });
-    assertNoSecrets([...Object.values(env), request.command, ...request.args, request.stdin ?? ""], this.secrets);
+    const { cwd, limits, env } = prepareRun(this.options, request, { workspace: this.options.workspace, home: this.home, tmp: this.tmp, secrets: this.secrets });
     const command = request.command.includes("/") ? which(resolve(cwd, request.command), undefined) : which(request.command, env.PATH);
     if (!command) return notFound(request.command);
     const outcome = await runProcess({
