@@ -19,11 +19,14 @@ export interface DockerRunPlan {
   env: Readonly<Record<string, string>>;
   command: string;
   args: readonly string[];
+  /** The run has stdin to pass (`--interactive` keeps the container's stdin open). */
+  interactive?: boolean;
 }
 
 export function dockerRunArgs(plan: DockerRunPlan): string[] {
   const { limits } = plan;
   const args = ["run", "--rm", "--init", "--name", plan.name];
+  if (plan.interactive) args.push("--interactive");
   // A container sharing another's network namespace cannot set its own hostname.
   if (!plan.network.startsWith("container:")) args.push("--hostname", "sandbox");
   args.push("--network", plan.network);

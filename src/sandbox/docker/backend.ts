@@ -62,8 +62,8 @@ class DockerSandbox implements Sandbox {
       env,
       command: request.command,
       args: request.args,
+      ...(request.stdin !== undefined ? { interactive: true } : {}),
     });
-    if (request.stdin !== undefined) args.splice(1, 0, "--interactive");
     const outcome = await runProcess({
       argv: [this.docker, ...args],
       cwd: "/",
