@@ -11,15 +11,10 @@ import { createSandbox, type BackendSandbox } from "../src/sandbox/index.js";
 import { probeBubblewrap } from "../src/sandbox/bubblewrap/probe.js";
 import { runProcess } from "../src/sandbox/process/run.js";
 import { which } from "../src/sandbox/which.js";
+import { median, percentile } from "./lib.js";
 
 const RUNS = Number(process.argv[2] ?? 60);
 const TARGET_MS = 20;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 type Case = { name: string; once: () => Promise<unknown> };
 
@@ -74,14 +69,9 @@ try {
     const m = median(values);
     const verdict = c.name.startsWith("bubblewrap") ? (m - base <= TARGET_MS ? " ✓" : ` ✗ (target ≤ ${TARGET_MS})`) : "";
     const overhead = c === direct ? "" : `  overhead ${(m - base).toFixed(1)}${verdict}`;
-    console.log(`  ${c.name.padEnd(58)} median ${m.toFixed(1).padStart(6)}  p90 ${percentile(values, 0.9).toFixed(1).padStart(6)}${overhead}`);
+    console.log(`  ${c.name.padEnd(58)} median ${m.toFixed(1).padStart(6)}  p90 ${percentile(values, 90).toFixed(1).padStart(6)}${overhead}`);
   }
 } finally {
   for (const sandbox of sandboxes) await sandbox.dispose();
   rmSync(jobDir, { recursive: true, force: true });
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 }
