@@ -80,6 +80,18 @@ const RULES: Rule[] = [
     reason: (m) => `the mix task "${m[1]}" is not available`,
   },
   {
+    // Mix names the project it was loading when that fails: a dependency under `deps/`…
+    kind: "deps-unavailable",
+    test: /^Error while loading project :(\w+) at \S*\/deps\/[^/\s]+$/m,
+    reason: (m, text) => `dependency :${m[1]} could not be loaded${cause(text, m)}`,
+  },
+  {
+    // …or the repository's own (an umbrella child, an in-repo path dependency).
+    kind: "mix-exs",
+    test: /^Error while loading project :(\w+) at /m,
+    reason: (m, text) => `the mix.exs of :${m[1]} could not be loaded${cause(text, m)}`,
+  },
+  {
     // An exception raised while Mix loads the project: the PR's mix.exs is broken, not the deps.
     kind: "mix-exs",
     test: /^\*\* \((?!Mix\))(\w[\w.]*)\) (.*)$(?=[\s\S]*?(?:Mix\.Project\.(?:get_project_config|push)\b|Mix\.CLI\.load_mix_exs\b|^ +mix\.exs:\d+))|^\*\* \((\w[\w.]*)\) (mix\.exs:\d+.*)$/m,
@@ -105,6 +117,12 @@ export function mixErrorLine(output: string): string | undefined {
     if (m) found = m[1];
   }
   return found;
+}
+
+/** `: ** (Exception) message` of the first exception after a match, or nothing. */
+function cause(text: string, m: RegExpExecArray): string {
+  const exception = exceptionLine(text.slice(m.index + m[0].length));
+  return exception ? `: ${exception}` : "";
 }
 
 /** The first `** (Exception) message` line, for failures no rule explains. */

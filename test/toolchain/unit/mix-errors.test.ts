@@ -48,6 +48,14 @@ describe("classifyMixError", () => {
     expect(exceptionLine("noise\n** (RuntimeError) boom\n    lib/demo.ex:3: Demo.run/0\n")).toBe("** (RuntimeError) boom");
   });
 
+  it("a dependency's mix.exs that does not load is a dependency problem; an umbrella child's is the project's (Elixir 1.14 output)", () => {
+    const loading = (at: string, app: string) =>
+      `Error while loading project :${app} at ${at}\n** (RuntimeError) broken\n    ${at}/mix.exs:5: X.MixProject.project/0\n` +
+      "    (mix 1.14.0) lib/mix/project.ex:838: Mix.Project.get_project_config/1\n    (mix 1.14.0) lib/mix/project.ex:141: Mix.Project.push/3\n";
+    expect(classifyMixError(loading("/work/repo/deps/dep1", "dep1"))).toEqual({ kind: "deps-unavailable", reason: "dependency :dep1 could not be loaded: ** (RuntimeError) broken" });
+    expect(classifyMixError(loading("/work/repo/apps/child", "child"))).toEqual({ kind: "mix-exs", reason: "the mix.exs of :child could not be loaded: ** (RuntimeError) broken" });
+  });
+
   it("takes the last `** (Mix)` line, ANSI-free", () => {
     expect(mixErrorLine("\x1b[31m** (Mix) first\x1b[0m\nnoise\n** (Mix) second\n")).toBe("second");
   });
