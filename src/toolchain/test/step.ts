@@ -6,7 +6,7 @@ import { makeFinding } from "../findings.js";
 import { helperPath } from "../helpers.js";
 import { describeCounts, outcome } from "../result.js";
 import { tailLines } from "../text/ansi.js";
-import { classifyMixError, DEPENDENCY_KINDS } from "../text/mix-errors.js";
+import { lastWords, mixFailureReason } from "../text/mix-errors.js";
 import type { CoverageReport, StepContext, StepResult, TestCase, TestReport, ToolStep } from "../types.js";
 import { clearOutput, readOutput } from "../workdir.js";
 import { parseCoverageTable, parseCoverJsonl, summarise } from "./coverage.js";
@@ -203,9 +203,8 @@ function noSuite(ctx: StepContext, output: string, exitCode: number | null, star
     });
     return { id: "test", status: "failed", reason: "the test suite does not compile", durationMs: Date.now() - started, findings, command };
   }
-  const mix = classifyMixError(output);
-  const why = mix ? (DEPENDENCY_KINDS.has(mix.kind) ? `dependencies unavailable: ${mix.reason}` : mix.reason) : undefined;
-  return outcome("test", "not_run", why ?? `mix test exited with status ${exitCode} before any test ran: ${tailLines(output, 5)}`, started, command);
+  const why = mixFailureReason(output) ?? `mix test exited with status ${exitCode} before any test ran: ${lastWords(output)}`;
+  return outcome("test", "not_run", why, started, command);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { lines, oneLine } from "./ansi.js";
+import { lines, oneLine, tailLines } from "./ansi.js";
 
 export type MixFailureKind =
   | "hex-missing"
@@ -107,6 +107,22 @@ export function classifyMixError(output: string): MixFailure | undefined {
   }
   const mix = mixErrorLine(output);
   return mix ? { kind: "mix-error", reason: oneLine(mix, 300) } : undefined;
+}
+
+/**
+ * Why a step could not run, from the output of its failed Mix command: what `classifyMixError`
+ * recognised, dependency problems as "dependencies unavailable: …" (which the orchestrator relays
+ * to every step that needs deps). Undefined when nothing is recognised.
+ */
+export function mixFailureReason(output: string): string | undefined {
+  const mix = classifyMixError(output);
+  if (!mix) return undefined;
+  return DEPENDENCY_KINDS.has(mix.kind) ? `dependencies unavailable: ${mix.reason}` : mix.reason;
+}
+
+/** What a command that failed unexplained died of: its exception line, else its last lines. */
+export function lastWords(output: string, count = 5): string {
+  return exceptionLine(output) ?? tailLines(output, count);
 }
 
 /** The message of the last `** (Mix) …` line. */

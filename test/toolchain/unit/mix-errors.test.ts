@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { usesHex } from "../../../src/toolchain/deps/step.js";
-import { classifyMixError, exceptionLine, mixErrorLine } from "../../../src/toolchain/text/mix-errors.js";
+import { classifyMixError, exceptionLine, lastWords, mixErrorLine, mixFailureReason } from "../../../src/toolchain/text/mix-errors.js";
 import { sample } from "../helpers/samples.js";
 
 describe("classifyMixError", () => {
@@ -54,6 +54,15 @@ describe("classifyMixError", () => {
       "    (mix 1.14.0) lib/mix/project.ex:838: Mix.Project.get_project_config/1\n    (mix 1.14.0) lib/mix/project.ex:141: Mix.Project.push/3\n";
     expect(classifyMixError(loading("/work/repo/deps/dep1", "dep1"))).toEqual({ kind: "deps-unavailable", reason: "dependency :dep1 could not be loaded: ** (RuntimeError) broken" });
     expect(classifyMixError(loading("/work/repo/apps/child", "child"))).toEqual({ kind: "mix-exs", reason: "the mix.exs of :child could not be loaded: ** (RuntimeError) broken" });
+  });
+
+  it("a step's not-run reason names dependency problems as such; an unexplained failure by its exception", () => {
+    expect(mixFailureReason(sample("deps", "1.14_compile_deps_missing.txt").text)).toBe("dependencies unavailable: dependencies are not available: jason, dialyxir, credo");
+    expect(mixFailureReason('** (Mix) The task "credo" could not be found')).toBe('the mix task "credo" is not available');
+    expect(mixFailureReason("all good")).toBeUndefined();
+    const crash = "** (exit) exited in: GenServer.call(:nope, :x, 5000)\n    (elixir 1.14.0) lib/gen_server.ex:1027: GenServer.call/3\n    (elixir 1.14.0) lib/code.ex:1245: Code.require_file/2\n";
+    expect(lastWords(crash)).toBe("** (exit) exited in: GenServer.call(:nope, :x, 5000)");
+    expect(lastWords("a\nb\nc\n", 2)).toBe("b\nc");
   });
 
   it("takes the last `** (Mix)` line, ANSI-free", () => {
