@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { RawFinding } from "../../review/finding.js";
+import type { CompileDiagnostic } from "../compile/diagnostic.js";
 import { parseCompileText } from "../compile/text.js";
 import { runTool, truncationNote } from "../exec.js";
 import { makeFinding } from "../findings.js";
@@ -46,7 +47,9 @@ export const testStep: ToolStep = {
     if (jsonl && parsed.suitesStarted === 0) parsed = parseExUnitText(run.output);
     for (const cwd of parsed.cwds) if (!ctx.paths.appForDir(cwd)) ctx.paths.addRoot(cwd);
 
-    const ran = parsed.suitesStarted > 0 || parsed.tests.length > 0;
+    // ExUnit announces the suite before Mix has loaded the test files: a file that does not compile
+    // leaves a started suite with nothing in it.
+    const ran = parsed.tests.length > 0 || parsed.moduleFailures.length > 0 || parsed.suitesFinished > 0;
     if (!ran) {
       if (run.infra) return outcome("test", "not_run", run.infra, started, command);
       return noSuite(ctx, run.output, run.result.exitCode, started, command);
@@ -180,21 +183,25 @@ async function coverageOf(
   return result.report;
 }
 
-/** Nothing from ExUnit: test files that do not compile, or Mix refusing to run. */
+/**
+ * Nothing from ExUnit: test files that do not compile, or Mix refusing or crashing before any test.
+ * Only an error located in a file is the code failing to compile; an exception nothing locates
+ * (a process exit, a crash inside Mix or ExUnit) means the run could not happen.
+ */
 function noSuite(ctx: StepContext, output: string, exitCode: number | null, started: number, command: string): StepResult {
   const missing = noTestSuite(output);
   if (missing) return outcome("test", "not_run", missing, started, command);
-  const diags = parseCompileText(output).diagnostics.filter((d) => d.severity === "error");
+  const diags = parseCompileText(output).diagnostics.filter((d): d is CompileDiagnostic & { file: string } => d.severity === "error" && d.file !== undefined);
   if (diags.length > 0) {
     const findings = diags.map((d) => {
-      const path = d.file ? ctx.paths.resolve(d.file, d.app) : undefined;
+      const path = ctx.paths.resolve(d.file, d.app);
       return makeFinding({
         source: "test",
         rule: "test/compile-error",
         checklistItem: "tests-pass",
         severity: "blocker",
         title: `Test suite does not compile: ${d.message.split("\n")[0]}`,
-        message: `No test ran: \`mix test\` failed to compile${d.file ? ` \`${d.file}\`` : ""}:\n\n\`\`\`\n${d.message}\n\`\`\``,
+        message: `No test ran: \`mix test\` failed to compile \`${d.file}\`:\n\n\`\`\`\n${d.message}\n\`\`\``,
         path,
         line: d.line,
         column: d.column,
