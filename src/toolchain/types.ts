@@ -178,6 +178,6 @@ export interface ToolchainInput {
   env?: Readonly<Record<string, string>>;
   /** Re-run one step: only it and the steps it needs run, the others are skipped as not requested. */
   only?: StepId;
-  /** A default-branch cache warm-up: runs up to `compile` and also builds the core PLT. */
+  /** A default-branch cache warm-up: runs `deps` and `compile` only (`only` is ignored) and also builds the core PLT. */
   warm?: boolean;
 }
