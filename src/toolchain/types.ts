@@ -101,7 +101,6 @@ export interface ToolVersions {
   /** Library directories inside the sandbox (plain dialyzer needs them on its code path). */
   elixirLib?: string;
   loggerLib?: string;
-  dialyzerLib?: string;
 }
 
 /** A Mix application of the project: its directory (repo-relative, `.` for a single app) and ebin. */

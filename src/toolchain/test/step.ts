@@ -218,7 +218,7 @@ function noSuite(ctx: StepContext, output: string, exitCode: number | null, star
  * A project without tests is not a failing project. Mix 1.14 crashes with an exit from
  * `ExUnit.Server` when no test path exists (ExUnit was never started); newer Mix versions say so.
  */
-export function noTestSuite(output: string): string | undefined {
+function noTestSuite(output: string): string | undefined {
   const helper = /Cannot run tests because test helper file "([^"]+)" does not exist/.exec(output);
   if (helper) return `no test suite: the test helper ${helper[1]} does not exist`;
   if (/GenServer\.call\(ExUnit\.Server, :modules_loaded/.test(output) || /did not match any directory\/file: test\b/.test(output)) {
