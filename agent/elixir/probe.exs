@@ -30,7 +30,6 @@ IO.puts(
       arch: to_string(:erlang.system_info(:system_architecture)),
       os: "#{os_family}-#{os_name}",
       elixir_lib: lib_dir.(:elixir),
-      logger_lib: lib_dir.(:logger),
-      dialyzer_lib: lib_dir.(:dialyzer)
+      logger_lib: lib_dir.(:logger)
     })
 )

@@ -1,5 +1,5 @@
-import { lchown, lstat, readdir } from "node:fs/promises";
-import { join } from "node:path";
+import { lstat } from "node:fs/promises";
+import { chownTree } from "../sandbox/own.js";
 import type { Sandbox } from "../sandbox/types.js";
 
 /**
@@ -9,24 +9,19 @@ import type { Sandbox } from "../sandbox/types.js";
  * too, or Mix cannot write to it.
  */
 export function sandboxUid(sandbox: Sandbox): number | undefined {
-  const uid = (sandbox as { enforcement?: { uid: number | null } }).enforcement?.uid;
+  const uid = sandbox.enforcement?.uid;
   const self = process.getuid?.();
   return typeof uid === "number" && self === 0 && uid !== self ? uid : undefined;
 }
 
-/** Gives trees to `uid` without following symlinks or touching hard-linked files. */
+/** Gives the trees that exist to `uid` (the sandbox's `chownTree`: no symlink followed, no hard-linked file touched). */
 export async function handOver(paths: readonly string[], uid: number | undefined): Promise<void> {
   if (uid === undefined) return;
-  const walk = async (path: string): Promise<void> => {
-    let info;
-    try {
-      info = await lstat(path);
-    } catch {
-      return;
-    }
-    if (info.isFile() && info.nlink > 1) return;
-    if (info.uid !== uid || info.gid !== uid) await lchown(path, uid, uid);
-    if (info.isDirectory()) for (const name of await readdir(path)) await walk(join(path, name));
-  };
-  for (const path of paths) await walk(path);
+  for (const path of paths) {
+    const exists = await lstat(path).then(
+      () => true,
+      () => false,
+    );
+    if (exists) await chownTree(path, { uid, gid: uid, switchUser: true });
+  }
 }

@@ -4,13 +4,7 @@ import { depsStep } from "./deps/step.js";
 import { dialyzerStep } from "./dialyzer/step.js";
 import { formatStep } from "./format/step.js";
 import { testStep } from "./test/step.js";
-import type { StepId, ToolStep } from "./types.js";
+import type { ToolStep } from "./types.js";
 
 /** Every step, in the order they run. A new tool is one folder and one line here. */
 export const STEPS: readonly ToolStep[] = [depsStep, compileStep, formatStep, testStep, credoStep, dialyzerStep];
-
-export function stepById(id: StepId): ToolStep {
-  const step = STEPS.find((s) => s.id === id);
-  if (!step) throw new Error(`unknown toolchain step ${id}`);
-  return step;
-}

@@ -55,7 +55,8 @@ export async function runToolchain(input: ToolchainInput): Promise<ToolchainRepo
 
   // 4. The core PLT, before any project code runs.
   const facts: ToolchainFacts = { apps: project.apps, usesHex: project.usesHex };
-  const wanted = input.only ? withNeeds(input.only) : undefined;
+  // A warm-up runs up to compile (and still builds the PLT); a step job runs one step and its needs.
+  const wanted = input.warm ? withNeeds("compile") : input.only ? withNeeds(input.only) : undefined;
   const plainDialyzer = config.steps.dialyzer.enabled !== false && !workspace.project.deps.dialyxir && (!wanted || wanted.has("dialyzer") || input.warm === true);
   if (plainDialyzer && !signal.aborted) {
     // Nothing of the PR has run yet, so nothing of it can reach the PLT: any run may cache it.

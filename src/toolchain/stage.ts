@@ -16,7 +16,7 @@ export function toolchainStage(input: ToolchainStageInput): Promise<ToolchainRep
     log: input.log,
     ...(input.onStep ? { onStep: input.onStep } : {}),
     ...(input.request.mode === "step" && input.request.step ? { only: input.request.step } : {}),
-    ...(input.request.mode === "warm" ? { only: "compile" as const, warm: true } : {}),
+    ...(input.request.mode === "warm" ? { warm: true } : {}),
   });
 }
 

@@ -101,7 +101,6 @@ export interface ToolVersions {
   /** Library directories inside the sandbox (plain dialyzer needs them on its code path). */
   elixirLib?: string;
   loggerLib?: string;
-  dialyzerLib?: string;
 }
 
 /** A Mix application of the project: its directory (repo-relative, `.` for a single app) and ebin. */
@@ -178,6 +177,6 @@ export interface ToolchainInput {
   env?: Readonly<Record<string, string>>;
   /** Re-run one step: only it and the steps it needs run, the others are skipped as not requested. */
   only?: StepId;
-  /** A default-branch cache warm-up: runs up to `compile` and also builds the core PLT. */
+  /** A default-branch cache warm-up: runs `deps` and `compile` only (`only` is ignored) and also builds the core PLT. */
   warm?: boolean;
 }

@@ -4,9 +4,7 @@ import { AGGREGATE, dedupe, dropAggregates, type CompileDiagnostic } from "./dia
 /** What `agent/elixir/compile_task.exs` writes. */
 export interface CompileReport {
   status: string;
-  elixir?: string;
   cwd?: string;
-  buildPath?: string;
   apps: MixApp[];
   diagnostics: CompileDiagnostic[];
 }
@@ -29,12 +27,8 @@ export function parseCompileJson(text: string | undefined): CompileReport | unde
     apps: Array.isArray(data.apps) ? data.apps.filter(isObject).flatMap(toApp) : [],
     diagnostics: dedupe(dropAggregates(diags)),
   };
-  const elixir = str(data.elixir);
-  if (elixir) report.elixir = elixir;
   const cwd = str(data.cwd);
   if (cwd) report.cwd = cwd;
-  const buildPath = str(data.build_path);
-  if (buildPath) report.buildPath = buildPath;
   return report;
 }
 

@@ -4,7 +4,7 @@ import { makeFinding } from "../findings.js";
 import { helperPath } from "../helpers.js";
 import { describeCounts, outcome } from "../result.js";
 import { tailLines } from "../text/ansi.js";
-import { classifyMixError, DEPENDENCY_KINDS } from "../text/mix-errors.js";
+import { lastWords, mixFailureReason } from "../text/mix-errors.js";
 import type { StepContext, StepResult, ToolStep } from "../types.js";
 import { clearOutput, readOutput } from "../workdir.js";
 import type { CompileDiagnostic } from "./diagnostic.js";
@@ -53,9 +53,8 @@ export const compileStep: ToolStep = {
       waeFailed = text.warningsAsErrorsFailed;
       const failedRun = run.result.exitCode !== 0;
       if (failedRun && !diags.some((d) => d.severity === "error") && !waeFailed) {
-        const mix = classifyMixError(run.output);
-        const why = mix ? (DEPENDENCY_KINDS.has(mix.kind) ? `dependencies unavailable: ${mix.reason}` : mix.reason) : undefined;
-        return outcome("compile", "not_run", why ?? `mix exited with status ${run.result.exitCode}: ${tailLines(run.output, 5)}`, started, command);
+        const why = mixFailureReason(run.output) ?? `mix exited with status ${run.result.exitCode}: ${lastWords(run.output)}`;
+        return outcome("compile", "not_run", why, started, command);
       }
     }
 

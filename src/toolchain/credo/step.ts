@@ -1,7 +1,6 @@
 import { runTool, truncationNote, type StepRun } from "../exec.js";
 import { outcome } from "../result.js";
-import { tailLines } from "../text/ansi.js";
-import { classifyMixError, DEPENDENCY_KINDS } from "../text/mix-errors.js";
+import { classifyMixError, lastWords, mixFailureReason } from "../text/mix-errors.js";
 import type { StepContext, StepResult, ToolStep } from "../types.js";
 import { credoFinding } from "./findings.js";
 import { decodeCredoExit, excludedFiles, parseCredoOutput, priorityName } from "./parse.js";
@@ -25,9 +24,8 @@ export const credoStep: ToolStep = {
     const issues = parseCredoOutput(run.result.stdout);
     if (!issues) {
       if (code === 0) return { id: "credo", status: "passed", reason: "no issues", durationMs: Date.now() - started, findings: [], command };
-      const mix = classifyMixError(run.output);
-      const why = mix ? (DEPENDENCY_KINDS.has(mix.kind) ? `dependencies unavailable: ${mix.reason}` : mix.reason) : exit.toolError;
-      return outcome("credo", "not_run", why ?? `credo exited with status ${code} without a report: ${tailLines(run.output, 5)}`, started, command);
+      const why = mixFailureReason(run.output) ?? exit.toolError ?? `credo exited with status ${code} without a report: ${lastWords(run.output)}`;
+      return outcome("credo", "not_run", why, started, command);
     }
     if (exit.toolError) return outcome("credo", "not_run", exit.toolError, started, command);
     const findings = issues.map((issue) => credoFinding(issue, ctx.paths));

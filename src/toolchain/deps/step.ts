@@ -1,7 +1,7 @@
 import { runTool, type StepRun } from "../exec.js";
 import { outcome } from "../result.js";
-import { lines, tailLines } from "../text/ansi.js";
-import { classifyMixError, DEPENDENCY_KINDS, exceptionLine } from "../text/mix-errors.js";
+import { lines } from "../text/ansi.js";
+import { classifyMixError, DEPENDENCY_KINDS, lastWords } from "../text/mix-errors.js";
 import type { StepContext, StepResult, ToolStep } from "../types.js";
 
 /** Hex dependencies: a version requirement string in a dep tuple, or a `:hex` entry in the lock. */
@@ -55,5 +55,5 @@ export const depsStep: ToolStep = {
 function failed(run: StepRun): string | undefined {
   if (run.infra) return run.infra;
   if (run.result.exitCode === 0) return undefined;
-  return classifyMixError(run.output)?.reason ?? `exit ${run.result.exitCode}: ${exceptionLine(run.output) ?? tailLines(run.output, 3)}`;
+  return classifyMixError(run.output)?.reason ?? `exit ${run.result.exitCode}: ${lastWords(run.output, 3)}`;
 }

@@ -2,7 +2,7 @@ import { inSomeEnv } from "../credo/step.js";
 import { runTool, truncationNote, type StepRun } from "../exec.js";
 import { outcome } from "../result.js";
 import { tailLines } from "../text/ansi.js";
-import { classifyMixError, DEPENDENCY_KINDS } from "../text/mix-errors.js";
+import { lastWords, mixFailureReason } from "../text/mix-errors.js";
 import type { StepContext, StepResult, ToolStep } from "../types.js";
 import { dialyzerFinding } from "./findings.js";
 import { parseDialyxir, parseDialyzer, type DialyzerWarning } from "./parse.js";
@@ -36,9 +36,8 @@ async function dialyxir(ctx: StepContext): Promise<StepResult> {
   const warnings = short.length > 0 ? short : parseDialyzer(run.output);
   if (code === 3) return outcome("dialyzer", "not_run", "the dialyzer application is missing in the sandbox (erlang-dialyzer)", started, command);
   if (code !== 0 && code !== 2) {
-    const mix = classifyMixError(run.output);
-    const why = mix ? (DEPENDENCY_KINDS.has(mix.kind) ? `dependencies unavailable: ${mix.reason}` : mix.reason) : undefined;
-    return outcome("dialyzer", "not_run", why ?? `mix dialyzer failed (exit ${code}): ${tailLines(run.output, 5)}`, started, command);
+    const why = mixFailureReason(run.output) ?? `mix dialyzer failed (exit ${code}): ${lastWords(run.output)}`;
+    return outcome("dialyzer", "not_run", why, started, command);
   }
   return result(ctx, warnings, run, started, command, "dialyxir", undefined);
 }

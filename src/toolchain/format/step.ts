@@ -4,8 +4,7 @@ import { runTool, truncationNote } from "../exec.js";
 import { makeFinding } from "../findings.js";
 import { helperPath } from "../helpers.js";
 import { outcome } from "../result.js";
-import { tailLines } from "../text/ansi.js";
-import { classifyMixError, DEPENDENCY_KINDS } from "../text/mix-errors.js";
+import { lastWords, mixFailureReason } from "../text/mix-errors.js";
 import type { StepContext, StepResult, ToolStep } from "../types.js";
 import { clearOutput, readOutput } from "../workdir.js";
 import { parseFormatCheck, type FormatCheck } from "./check.js";
@@ -37,9 +36,8 @@ export const formatStep: ToolStep = {
     const check = parseFormatCheck(run.output);
     if (check.unparseable) return unparseable(ctx, check, started, command);
     if (!check.unformatted) {
-      const mix = classifyMixError(run.output);
-      const why = mix ? (DEPENDENCY_KINDS.has(mix.kind) ? `dependencies unavailable: ${mix.reason}` : mix.reason) : undefined;
-      return outcome("format", "not_run", why ?? `mix format exited with status ${run.result.exitCode}: ${tailLines(run.output, 5)}`, started, command);
+      const why = mixFailureReason(run.output) ?? `mix format exited with status ${run.result.exitCode}: ${lastWords(run.output)}`;
+      return outcome("format", "not_run", why, started, command);
     }
 
     const files = check.files.map((printed) => ({ printed, path: ctx.paths.resolve(printed) }));

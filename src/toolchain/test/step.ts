@@ -1,12 +1,13 @@
 import { join } from "node:path";
 import type { RawFinding } from "../../review/finding.js";
+import type { CompileDiagnostic } from "../compile/diagnostic.js";
 import { parseCompileText } from "../compile/text.js";
 import { runTool, truncationNote } from "../exec.js";
 import { makeFinding } from "../findings.js";
 import { helperPath } from "../helpers.js";
 import { describeCounts, outcome } from "../result.js";
 import { tailLines } from "../text/ansi.js";
-import { classifyMixError, DEPENDENCY_KINDS } from "../text/mix-errors.js";
+import { lastWords, mixFailureReason } from "../text/mix-errors.js";
 import type { CoverageReport, StepContext, StepResult, TestCase, TestReport, ToolStep } from "../types.js";
 import { clearOutput, readOutput } from "../workdir.js";
 import { parseCoverageTable, parseCoverJsonl, summarise } from "./coverage.js";
@@ -46,7 +47,9 @@ export const testStep: ToolStep = {
     if (jsonl && parsed.suitesStarted === 0) parsed = parseExUnitText(run.output);
     for (const cwd of parsed.cwds) if (!ctx.paths.appForDir(cwd)) ctx.paths.addRoot(cwd);
 
-    const ran = parsed.suitesStarted > 0 || parsed.tests.length > 0;
+    // ExUnit announces the suite before Mix has loaded the test files: a file that does not compile
+    // leaves a started suite with nothing in it.
+    const ran = parsed.tests.length > 0 || parsed.moduleFailures.length > 0 || parsed.suitesFinished > 0;
     if (!ran) {
       if (run.infra) return outcome("test", "not_run", run.infra, started, command);
       return noSuite(ctx, run.output, run.result.exitCode, started, command);
@@ -180,21 +183,25 @@ async function coverageOf(
   return result.report;
 }
 
-/** Nothing from ExUnit: test files that do not compile, or Mix refusing to run. */
+/**
+ * Nothing from ExUnit: test files that do not compile, or Mix refusing or crashing before any test.
+ * Only an error located in a file is the code failing to compile; an exception nothing locates
+ * (a process exit, a crash inside Mix or ExUnit) means the run could not happen.
+ */
 function noSuite(ctx: StepContext, output: string, exitCode: number | null, started: number, command: string): StepResult {
   const missing = noTestSuite(output);
   if (missing) return outcome("test", "not_run", missing, started, command);
-  const diags = parseCompileText(output).diagnostics.filter((d) => d.severity === "error");
+  const diags = parseCompileText(output).diagnostics.filter((d): d is CompileDiagnostic & { file: string } => d.severity === "error" && d.file !== undefined);
   if (diags.length > 0) {
     const findings = diags.map((d) => {
-      const path = d.file ? ctx.paths.resolve(d.file, d.app) : undefined;
+      const path = ctx.paths.resolve(d.file, d.app);
       return makeFinding({
         source: "test",
         rule: "test/compile-error",
         checklistItem: "tests-pass",
         severity: "blocker",
         title: `Test suite does not compile: ${d.message.split("\n")[0]}`,
-        message: `No test ran: \`mix test\` failed to compile${d.file ? ` \`${d.file}\`` : ""}:\n\n\`\`\`\n${d.message}\n\`\`\``,
+        message: `No test ran: \`mix test\` failed to compile \`${d.file}\`:\n\n\`\`\`\n${d.message}\n\`\`\``,
         path,
         line: d.line,
         column: d.column,
@@ -203,16 +210,15 @@ function noSuite(ctx: StepContext, output: string, exitCode: number | null, star
     });
     return { id: "test", status: "failed", reason: "the test suite does not compile", durationMs: Date.now() - started, findings, command };
   }
-  const mix = classifyMixError(output);
-  const why = mix ? (DEPENDENCY_KINDS.has(mix.kind) ? `dependencies unavailable: ${mix.reason}` : mix.reason) : undefined;
-  return outcome("test", "not_run", why ?? `mix test exited with status ${exitCode} before any test ran: ${tailLines(output, 5)}`, started, command);
+  const why = mixFailureReason(output) ?? `mix test exited with status ${exitCode} before any test ran: ${lastWords(output)}`;
+  return outcome("test", "not_run", why, started, command);
 }
 
 /**
  * A project without tests is not a failing project. Mix 1.14 crashes with an exit from
  * `ExUnit.Server` when no test path exists (ExUnit was never started); newer Mix versions say so.
  */
-export function noTestSuite(output: string): string | undefined {
+function noTestSuite(output: string): string | undefined {
   const helper = /Cannot run tests because test helper file "([^"]+)" does not exist/.exec(output);
   if (helper) return `no test suite: the test helper ${helper[1]} does not exist`;
   if (/GenServer\.call\(ExUnit\.Server, :modules_loaded/.test(output) || /did not match any directory\/file: test\b/.test(output)) {

@@ -1,4 +1,4 @@
-import { lines, oneLine } from "./ansi.js";
+import { lines, oneLine, tailLines } from "./ansi.js";
 
 export type MixFailureKind =
   | "hex-missing"
@@ -80,6 +80,18 @@ const RULES: Rule[] = [
     reason: (m) => `the mix task "${m[1]}" is not available`,
   },
   {
+    // Mix names the project it was loading when that fails: a dependency under `deps/`…
+    kind: "deps-unavailable",
+    test: /^Error while loading project :(\w+) at \S*\/deps\/[^/\s]+$/m,
+    reason: (m, text) => `dependency :${m[1]} could not be loaded${cause(text, m)}`,
+  },
+  {
+    // …or the repository's own (an umbrella child, an in-repo path dependency).
+    kind: "mix-exs",
+    test: /^Error while loading project :(\w+) at /m,
+    reason: (m, text) => `the mix.exs of :${m[1]} could not be loaded${cause(text, m)}`,
+  },
+  {
     // An exception raised while Mix loads the project: the PR's mix.exs is broken, not the deps.
     kind: "mix-exs",
     test: /^\*\* \((?!Mix\))(\w[\w.]*)\) (.*)$(?=[\s\S]*?(?:Mix\.Project\.(?:get_project_config|push)\b|Mix\.CLI\.load_mix_exs\b|^ +mix\.exs:\d+))|^\*\* \((\w[\w.]*)\) (mix\.exs:\d+.*)$/m,
@@ -97,6 +109,22 @@ export function classifyMixError(output: string): MixFailure | undefined {
   return mix ? { kind: "mix-error", reason: oneLine(mix, 300) } : undefined;
 }
 
+/**
+ * Why a step could not run, from the output of its failed Mix command: what `classifyMixError`
+ * recognised, dependency problems as "dependencies unavailable: …" (which the orchestrator relays
+ * to every step that needs deps). Undefined when nothing is recognised.
+ */
+export function mixFailureReason(output: string): string | undefined {
+  const mix = classifyMixError(output);
+  if (!mix) return undefined;
+  return DEPENDENCY_KINDS.has(mix.kind) ? `dependencies unavailable: ${mix.reason}` : mix.reason;
+}
+
+/** What a command that failed unexplained died of: its exception line, else its last lines. */
+export function lastWords(output: string, count = 5): string {
+  return exceptionLine(output) ?? tailLines(output, count);
+}
+
 /** The message of the last `** (Mix) …` line. */
 export function mixErrorLine(output: string): string | undefined {
   let found: string | undefined;
@@ -105,6 +133,12 @@ export function mixErrorLine(output: string): string | undefined {
     if (m) found = m[1];
   }
   return found;
+}
+
+/** `: ** (Exception) message` of the first exception after a match, or nothing. */
+function cause(text: string, m: RegExpExecArray): string {
+  const exception = exceptionLine(text.slice(m.index + m[0].length));
+  return exception ? `: ${exception}` : "";
 }
 
 /** The first `** (Exception) message` line, for failures no rule explains. */

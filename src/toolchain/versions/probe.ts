@@ -26,7 +26,5 @@ export function parseProbe(output: string): ToolVersions | undefined {
   if (elixirLib) versions.elixirLib = elixirLib;
   const loggerLib = str("logger_lib");
   if (loggerLib) versions.loggerLib = loggerLib;
-  const dialyzerLib = str("dialyzer_lib");
-  if (dialyzerLib) versions.dialyzerLib = dialyzerLib;
   return versions;
 }

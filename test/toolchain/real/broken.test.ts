@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, it } from "vitest";
 import { describeElixir, runFixture, where } from "../helpers/real.js";
 
@@ -10,5 +12,16 @@ describeElixir("a project that does not compile, for real", () => {
     expect(step("format").status).toBe("passed");
     expect(step("test")).toMatchObject({ status: "skipped", reason: "the project does not compile", findings: [] });
     expect(step("dialyzer")).toMatchObject({ status: "skipped", reason: "the project does not compile" });
+  });
+
+  it("a test file that does not compile: the test step fails with a blocker at its line", { timeout: 300_000 }, async () => {
+    const { step } = await runFixture("clean", {
+      toolchain: { steps: { dialyzer: { enabled: false }, format: { enabled: false } } },
+      prepare: (fx) =>
+        writeFileSync(join(fx.workspace.root, "test/broken_test.exs"), 'defmodule BrokenTest do\n  use ExUnit.Case\n\n  test "x" do\n    assert nope() == 1\n  end\nend\n'),
+    });
+    expect(step("compile").status).toBe("passed");
+    expect(step("test")).toMatchObject({ status: "failed", reason: "the test suite does not compile" });
+    expect(where(step("test"))).toEqual(["blocker test/compile-error test/broken_test.exs:5"]);
   });
 });

@@ -48,4 +48,28 @@ describeElixir("the pipeline's toolchain stage, for real", () => {
       await fx.cleanup();
     }
   });
+
+  it("a `warm` job runs deps and compile, prepares the core PLT, and skips the rest as not part of a warm-up", { timeout: 300_000 }, async () => {
+    const fx = await fixtureWorkspace("clean");
+    fx.workspace.seal();
+    const sandbox = new DirectSandbox();
+    try {
+      const report = await toolchainStage({
+        workspace: fx.workspace,
+        openSandbox: async () => sandbox,
+        config: ConfigSchema.parse({}),
+        settings: { ...loadSettings({}), cacheDir: TEST_CACHE_DIR },
+        cacheWritable: false,
+        request: request({ mode: "warm", trigger: "push" }),
+        signal: new AbortController().signal,
+        log: silentLogger(),
+      });
+      expect(report.steps.map((s) => `${s.id}:${s.status}`)).toEqual(["deps:passed", "compile:passed", "format:skipped", "test:skipped", "credo:skipped", "dialyzer:skipped"]);
+      expect(report.steps.find((s) => s.id === "dialyzer")!.reason).toBe("not part of a cache warm-up");
+      expect([...report.cache!.restored, ...report.cache!.saved]).toContain("plt");
+    } finally {
+      await sandbox.dispose();
+      await fx.cleanup();
+    }
+  });
 });

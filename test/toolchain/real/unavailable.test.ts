@@ -54,4 +54,14 @@ describeElixir("when the toolchain cannot run, for real", () => {
     expect(step("test")).toMatchObject({ status: "not_run", reason: "no test suite: the project has no test directory (test/test_helper.exs), so no test ran" });
     expect(report.steps.flatMap((s) => s.findings)).toEqual([]);
   });
+
+  it("a test run that crashes before any test (a process exit nothing locates): not run with the exception, no finding", { timeout: 300_000 }, async () => {
+    const { report, step } = await runFixture("clean", {
+      toolchain: { steps: { dialyzer: { enabled: false }, format: { enabled: false } } },
+      prepare: (fx) => writeFileSync(join(fx.workspace.root, "test/test_helper.exs"), "ExUnit.start()\nGenServer.call(:no_such_server, :ping)\n"),
+    });
+    expect(step("test")).toMatchObject({ status: "not_run", findings: [] });
+    expect(step("test").reason).toMatch(/^mix test exited with status 1 before any test ran: \*\* \(exit\) exited in: GenServer\.call\(:no_such_server, :ping, 5000\)/);
+    expect(report.steps.flatMap((s) => s.findings)).toEqual([]);
+  });
 });

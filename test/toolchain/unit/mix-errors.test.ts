@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { usesHex } from "../../../src/toolchain/deps/step.js";
-import { classifyMixError, exceptionLine, mixErrorLine } from "../../../src/toolchain/text/mix-errors.js";
+import { classifyMixError, exceptionLine, lastWords, mixErrorLine, mixFailureReason } from "../../../src/toolchain/text/mix-errors.js";
 import { sample } from "../helpers/samples.js";
 
 describe("classifyMixError", () => {
@@ -46,6 +46,23 @@ describe("classifyMixError", () => {
     // An exception from the project's own code (a test, a task) is not a mix.exs problem.
     expect(classifyMixError("** (RuntimeError) boom\n    lib/demo.ex:3: Demo.run/0\n    (mix 1.14.0) lib/mix/task.ex:421: Mix.Task.run_task/4\n")).toBeUndefined();
     expect(exceptionLine("noise\n** (RuntimeError) boom\n    lib/demo.ex:3: Demo.run/0\n")).toBe("** (RuntimeError) boom");
+  });
+
+  it("a dependency's mix.exs that does not load is a dependency problem; an umbrella child's is the project's (Elixir 1.14 output)", () => {
+    const loading = (at: string, app: string) =>
+      `Error while loading project :${app} at ${at}\n** (RuntimeError) broken\n    ${at}/mix.exs:5: X.MixProject.project/0\n` +
+      "    (mix 1.14.0) lib/mix/project.ex:838: Mix.Project.get_project_config/1\n    (mix 1.14.0) lib/mix/project.ex:141: Mix.Project.push/3\n";
+    expect(classifyMixError(loading("/work/repo/deps/dep1", "dep1"))).toEqual({ kind: "deps-unavailable", reason: "dependency :dep1 could not be loaded: ** (RuntimeError) broken" });
+    expect(classifyMixError(loading("/work/repo/apps/child", "child"))).toEqual({ kind: "mix-exs", reason: "the mix.exs of :child could not be loaded: ** (RuntimeError) broken" });
+  });
+
+  it("a step's not-run reason names dependency problems as such; an unexplained failure by its exception", () => {
+    expect(mixFailureReason(sample("deps", "1.14_compile_deps_missing.txt").text)).toBe("dependencies unavailable: dependencies are not available: jason, dialyxir, credo");
+    expect(mixFailureReason('** (Mix) The task "credo" could not be found')).toBe('the mix task "credo" is not available');
+    expect(mixFailureReason("all good")).toBeUndefined();
+    const crash = "** (exit) exited in: GenServer.call(:nope, :x, 5000)\n    (elixir 1.14.0) lib/gen_server.ex:1027: GenServer.call/3\n    (elixir 1.14.0) lib/code.ex:1245: Code.require_file/2\n";
+    expect(lastWords(crash)).toBe("** (exit) exited in: GenServer.call(:nope, :x, 5000)");
+    expect(lastWords("a\nb\nc\n", 2)).toBe("b\nc");
   });
 
   it("takes the last `** (Mix)` line, ANSI-free", () => {
