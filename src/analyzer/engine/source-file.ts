@@ -8,6 +8,7 @@ export class SourceFile {
   readonly lines: string[];
   private mods: ModuleInfo[] | undefined;
   private lineStarts: number[] | undefined;
+  private readonly derived = new Map<(file: SourceFile) => unknown, unknown>();
 
   constructor(
     readonly path: string,
@@ -30,6 +31,15 @@ export class SourceFile {
   get modules(): readonly ModuleInfo[] {
     this.mods ??= this.parsed ? modules(this.parsed.root, this.parsed.byType) : [];
     return this.mods;
+  }
+
+  /**
+   * `analysis(this)`, computed once per file: what several rules read (the migrations of the
+   * file, its template expressions) is derived once, not once per rule.
+   */
+  shared<T>(analysis: (file: SourceFile) => T): T {
+    if (!this.derived.has(analysis)) this.derived.set(analysis, analysis(this));
+    return this.derived.get(analysis) as T;
   }
 
   /** The text from `offset` to the end of its line. */
