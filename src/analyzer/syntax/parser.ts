@@ -9,7 +9,6 @@ export interface ParsedSource {
   byType: Map<string, SyntaxNode[]>;
   /** 1-based inclusive line ranges of ERROR and MISSING nodes. */
   errors: { line: number; endLine: number }[];
-  nodeCount: number;
 }
 
 let ready: Promise<Parser> | undefined;
@@ -66,7 +65,6 @@ function convert(cursor: TreeCursor, source: string, hasError: boolean, language
   const errors: ParsedSource["errors"] = [];
   const starts = lineStarts(source);
   const lineOf = (offset: number): number => lineOfOffset(starts, offset);
-  let nodeCount = 0;
 
   /** The node at the cursor, or undefined for punctuation and comments (not kept). */
   const visit = (parent: SyntaxNode | undefined): SyntaxNode | undefined => {
@@ -90,7 +88,6 @@ function convert(cursor: TreeCursor, source: string, hasError: boolean, language
       end === start ? line : lineOf(end - 1),
     );
     node.parent = parent;
-    nodeCount++;
     let list = byType.get(type.name);
     if (!list) byType.set(type.name, (list = []));
     list.push(node);
@@ -113,12 +110,12 @@ function convert(cursor: TreeCursor, source: string, hasError: boolean, language
       while (!moved) {
         // Back up to `parent`; its next sibling belongs to the grandparent.
         if (!cursor.gotoParent() || cursor.currentDepth === 0 || !parent.parent) {
-          return { root, byType, errors, nodeCount };
+          return { root, byType, errors };
         }
         parent = parent.parent;
         moved = cursor.gotoNextSibling();
       }
     }
   }
-  return { root, byType, errors, nodeCount };
+  return { root, byType, errors };
 }
