@@ -14,7 +14,7 @@ import { defaultConfig } from "../src/config/schema.js";
 import { analyze } from "../src/analyzer/index.js";
 import { analyzeSource } from "../src/analyzer/engine/run-file.js";
 import { languageOf } from "../src/analyzer/engine/facts.js";
-import { excludedPath } from "../src/analyzer/engine/skip.js";
+import { listElixirFiles } from "../src/analyzer/engine/list-files.js";
 import { RULES } from "../src/analyzer/registry.js";
 import { elixirParser } from "../src/analyzer/syntax/parser.js";
 import type { DiffFile } from "../src/workspace/types.js";
@@ -28,26 +28,17 @@ interface SourceText {
 const here = dirname(fileURLToPath(import.meta.url));
 const corpusDir = process.argv[2] ?? process.env.ANALYZER_BENCH_CORPUS ?? "/tmp/corpus";
 
-function walk(root: string, dir = ""): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
-    const rel = dir ? `${dir}/${entry.name}` : entry.name;
-    if (entry.isDirectory() && !entry.name.startsWith(".") && !excludedPath(`${rel}/x`)) out.push(...walk(root, rel));
-    else if (entry.isFile() && languageOf(rel) && !excludedPath(rel)) out.push(rel);
-  }
-  return out;
-}
-
-function load(root: string): SourceText[] {
-  return walk(root).map((path) => {
+/** The files `analyze` would list in `root` (no diff), with their text. */
+async function load(root: string): Promise<SourceText[]> {
+  return (await listElixirFiles(root)).map((path) => {
     const text = readFileSync(join(root, path), "utf8");
     return { path, text, lines: text.split("\n").length };
   });
 }
 
 /** The committed fixtures, repeated until the corpus has ~60,000 lines. */
-function syntheticCorpus(): SourceText[] {
-  const fixtures = load(join(here, "../test/fixtures/analyzer/rules"));
+async function syntheticCorpus(): Promise<SourceText[]> {
+  const fixtures = await load(join(here, "../test/fixtures/analyzer/rules"));
   const out: SourceText[] = [];
   for (let copy = 0; out.reduce((n, f) => n + f.lines, 0) < 60_000; copy++) {
     for (const f of fixtures) out.push({ ...f, path: f.path.replace(/^[^/]+\//, `copy${copy}/`) });
@@ -56,7 +47,7 @@ function syntheticCorpus(): SourceText[] {
 }
 
 const real = existsSync(corpusDir) && readdirSync(corpusDir).length > 0;
-const corpus = real ? load(corpusDir).filter((f) => f.text.length < 1_000_000) : syntheticCorpus();
+const corpus = real ? (await load(corpusDir)).filter((f) => f.text.length < 1_000_000) : await syntheticCorpus();
 const elixir = corpus.filter((f) => languageOf(f.path) === "elixir");
 const totalLines = elixir.reduce((n, f) => n + f.lines, 0);
 console.log(

@@ -23,7 +23,13 @@ export async function analyze(input: AnalyzerInput, rules: readonly Rule[] = RUL
   }
   const ignore = input.ignorePaths ?? [];
   const candidates = input.files ?? (input.diff ? changedPaths(input.diff) : await listElixirFiles(input.root));
-  const readFile = (path: string) => readRepoFile(input.root, path);
+  // Files rules read besides their own (the changed tests, for each changed module): once per run.
+  const read = new Map<string, Promise<string | undefined>>();
+  const readFile = (path: string): Promise<string | undefined> => {
+    let text = read.get(path);
+    if (!text) read.set(path, (text = readRepoFile(input.root, path)));
+    return text;
+  };
 
   for (const [index, path] of candidates.entries()) {
     if (input.signal?.aborted) {
@@ -37,7 +43,7 @@ export async function analyze(input: AnalyzerInput, rules: readonly Rule[] = RUL
       report.skipped.push({ path, reason: excluded });
       continue;
     }
-    const text = await readFile(path);
+    const text = await readRepoFile(input.root, path);
     if (text === undefined) {
       report.skipped.push({ path, reason: "not readable: missing, binary, larger than 2 MiB or a symlink leaving the repository" });
       continue;

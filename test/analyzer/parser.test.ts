@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { args, callName, effectiveArgs, keywordValue } from "../../src/analyzer/syntax/calls.js";
 import { modules, specsOf } from "../../src/analyzer/syntax/modules.js";
-import { parseElixir } from "../../src/analyzer/syntax/parser.js";
+import { elixirParser, parseElixir } from "../../src/analyzer/syntax/parser.js";
 import { isInPattern } from "../../src/analyzer/syntax/patterns.js";
 
 describe("parseElixir", () => {
@@ -22,8 +22,11 @@ describe("parseElixir", () => {
   });
 
   it("reuses one parser across many parses", async () => {
+    const [first, second] = await Promise.all([elixirParser(), elixirParser()]);
+    expect(first).toBe(second);
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => parseElixir(`def f${i}(x), do: x + ${i}`)));
     expect(results.every((r) => r.errors.length === 0)).toBe(true);
+    expect(await elixirParser()).toBe(first);
   });
 });
 

@@ -1,3 +1,4 @@
+import { lineOfOffset, lineStarts } from "../syntax/lines.js";
 import type { SyntaxNode } from "../syntax/node.js";
 import { modules, type ModuleInfo } from "../syntax/modules.js";
 import type { ParsedSource } from "../syntax/parser.js";
@@ -7,7 +8,8 @@ import type { FileFacts } from "./facts.js";
 export class SourceFile {
   readonly lines: string[];
   private mods: ModuleInfo[] | undefined;
-  private lineStarts: number[] | undefined;
+  private starts: number[] | undefined;
+  private readonly derived = new Map<(file: SourceFile) => unknown, unknown>();
 
   constructor(
     readonly path: string,
@@ -32,6 +34,15 @@ export class SourceFile {
     return this.mods;
   }
 
+  /**
+   * `analysis(this)`, computed once per file: what several rules read (the migrations of the
+   * file, its template expressions) is derived once, not once per rule.
+   */
+  shared<T>(analysis: (file: SourceFile) => T): T {
+    if (!this.derived.has(analysis)) this.derived.set(analysis, analysis(this));
+    return this.derived.get(analysis) as T;
+  }
+
   /** The text from `offset` to the end of its line. */
   restOfLine(offset: number): string {
     const nl = this.text.indexOf("\n", offset);
@@ -45,18 +56,8 @@ export class SourceFile {
 
   /** The 1-based line of a character offset. */
   lineAt(offset: number): number {
-    if (!this.lineStarts) {
-      this.lineStarts = [0];
-      for (let i = this.text.indexOf("\n"); i !== -1; i = this.text.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
-    }
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    this.starts ??= lineStarts(this.text);
+    return lineOfOffset(this.starts, offset);
   }
 
   /** 1-based column of a character offset. */

@@ -4,7 +4,10 @@ import { isRepoCall } from "./repo.js";
 
 const HTTP_MODULES = new Set(["HTTPoison", "Req", "Tesla", "Finch", ":httpc", ":hackney", "Mint.HTTP", "HTTPotion", ":gen_tcp", ":ssl"]);
 const HTTP_FUNCTIONS = /^(get|get!|post|post!|put|put!|patch|patch!|delete|delete!|head|head!|request|request!|connect|run|run!)$/;
-const BLOCKING = new Set(["System.cmd", "System.shell", ":os.cmd", "Process.sleep", ":timer.sleep", "Postgrex.query", "Postgrex.query!", "Redix.command", "Redix.command!"]);
+
+/** The calls that put the calling process to sleep. */
+export const SLEEPS: ReadonlySet<string> = new Set(["Process.sleep", ":timer.sleep"]);
+const BLOCKING = new Set(["System.cmd", "System.shell", ":os.cmd", ...SLEEPS, "Postgrex.query", "Postgrex.query!", "Redix.command", "Redix.command!"]);
 
 /** A call that waits on I/O or time: a database query, an HTTP or socket request, a shell command, a sleep. */
 export function blockingKind(call: SyntaxNode): string | undefined {

@@ -5,9 +5,13 @@ const TEMPLATE_SIGILS: Record<string, boolean> = { H: true, LVN: true, E: false,
 
 /**
  * Template expressions of a file: the whole file for `.heex`/`.eex`/`.leex`, the `~H`/`~E`/`~L`
- * sigils of an Elixir file. Offsets are into the file's text.
+ * sigils of an Elixir file. Offsets are into the file's text. Scanned once per file.
  */
-export function fileTemplateExpressions(file: SourceFile): TemplateExpression[] {
+export function fileTemplateExpressions(file: SourceFile): readonly TemplateExpression[] {
+  return file.shared(scan);
+}
+
+function scan(file: SourceFile): TemplateExpression[] {
   if (file.facts.language === "template") return templateExpressions(file.text, /\.(heex|sface)$/.test(file.path));
   const out: TemplateExpression[] = [];
   for (const sigil of file.nodes("sigil")) {

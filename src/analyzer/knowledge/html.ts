@@ -1,7 +1,7 @@
 import { args, callName, pairKey, pairValue } from "../syntax/calls.js";
 import { clauseOf } from "../syntax/modules.js";
 import type { SyntaxNode } from "../syntax/node.js";
-import { enclosingDef } from "../syntax/patterns.js";
+import { assignedBefore, enclosingDef } from "../syntax/patterns.js";
 import { interpolations, isLiteral, isModuleAttribute } from "../syntax/values.js";
 
 /** Calls that make HTML safe on the way in; `raw` of their result is the intended use. */
@@ -55,10 +55,6 @@ function guardedScalar(id: SyntaxNode): boolean {
 
 /** `safe = … html_escape …` or `svg = Icons.render(:logo)` earlier in the same function. */
 function trustedOrigin(id: SyntaxNode, inTemplate: boolean): boolean {
-  const def = enclosingDef(id);
-  const assignment = def
-    ?.find((n) => n.type === "binary_operator" && n.operator === "=" && n.end <= id.start && n.child("left")?.text === id.text)
-    .pop();
-  const value = assignment?.child("right");
+  const value = assignedBefore(id.text, id);
   return value !== undefined && value.type !== "identifier" && isTrustedHtml(value, inTemplate);
 }

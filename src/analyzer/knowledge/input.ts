@@ -2,7 +2,7 @@ import type { SourceFile } from "../engine/source-file.js";
 import { callName } from "../syntax/calls.js";
 import { clauseOf, moduleOf } from "../syntax/modules.js";
 import type { SyntaxNode } from "../syntax/node.js";
-import { enclosingDef } from "../syntax/patterns.js";
+import { assignedBefore, enclosingDef } from "../syntax/patterns.js";
 import { isLiteral } from "../syntax/values.js";
 import { webRoleOf } from "./roles.js";
 
@@ -22,7 +22,7 @@ export function externalInput(value: SyntaxNode, file: SourceFile): string | und
   for (const name of names) {
     if (request.has(name)) return `\`${name}\` comes from the request's parameters`;
     if (EXTERNAL_NAME.test(name)) return `\`${name}\` holds external data`;
-    const origin = assignedFrom(name, value);
+    const origin = assignedBefore(name, value);
     if (origin?.type === "call" && decodes(origin)) return `\`${name}\` comes from \`${callName(origin) ?? "a decoder"}\``;
     const via = origin ? identifiers(origin).find((n) => request.has(n) || EXTERNAL_NAME.test(n)) : undefined;
     if (via) return `\`${name}\` is derived from \`${via}\`, which holds external data`;
@@ -41,13 +41,6 @@ function identifiers(node: SyntaxNode): string[] {
 
 function decodes(call: SyntaxNode): boolean {
   return call.type === "call" && DECODERS.test(callName(call) ?? "");
-}
-
-/** The right-hand side of the last `name = …` before `at` in the same function. */
-function assignedFrom(name: string, at: SyntaxNode): SyntaxNode | undefined {
-  const def = enclosingDef(at);
-  const match = def?.find((n) => n.type === "binary_operator" && n.operator === "=" && n.end <= at.start && n.child("left")?.text === name).pop();
-  return match?.child("right");
 }
 
 /** Which argument of a callback carries request data, by layer: `def show(conn, params)`, `handle_event(e, params, s)` … */

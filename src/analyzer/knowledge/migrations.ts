@@ -7,30 +7,38 @@ import { atomValue, stringValue } from "../syntax/values.js";
 /** An Ecto migration module and the statements of its forward direction (`change/0`, `up/0`). */
 export interface Migration {
   module: ModuleInfo;
-  /** Calls inside `change`/`up` (and helpers they are written in), in source order. */
+  /** Calls inside `change`/`up`, in source order. */
   calls: SyntaxNode[];
   /** Tables created by this migration (`create table(:x)`). */
   createdTables: Set<string>;
+  /** `create index(…)` / `create unique_index(…)` statements: the `create` call and its index. */
+  indexes: { call: SyntaxNode; index: SyntaxNode }[];
   /** `@disable_ddl_transaction true` is set. */
   ddlTransactionDisabled: boolean;
 }
 
+/** The migrations of a file, derived once per file for all migration rules. */
 export function migrations(file: SourceFile): Migration[] {
+  return file.shared(findMigrations);
+}
+
+function findMigrations(file: SourceFile): Migration[] {
   const out: Migration[] = [];
   for (const mod of file.modules) {
     if (mod.quoted || !usesModule(mod, "Ecto.Migration")) continue;
     const forward = mod.functions.filter((f) => (f.name === "change" || f.name === "up") && f.arity === 0);
     const calls = forward.flatMap((f) => f.clauses.flatMap((c) => c.body?.find((n) => n.type === "call") ?? []));
     const createdTables = new Set<string>();
+    const indexes: Migration["indexes"] = [];
     for (const call of calls) {
       if (!isLocalCall(call, "create", "create_if_not_exists")) continue;
       const target = args(call)[0];
       if (target && isLocalCall(target, "table")) {
         const name = tableName(target);
         if (name) createdTables.add(name);
-      }
+      } else if (target && isLocalCall(target, "index", "unique_index")) indexes.push({ call, index: target });
     }
-    out.push({ module: mod, calls, createdTables, ddlTransactionDisabled: mod.attributes.get("disable_ddl_transaction")?.text === "true" });
+    out.push({ module: mod, calls, createdTables, indexes, ddlTransactionDisabled: mod.attributes.get("disable_ddl_transaction")?.text === "true" });
   }
   return out;
 }

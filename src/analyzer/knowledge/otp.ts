@@ -13,6 +13,3 @@ export const OTP_CALLBACKS: { behaviours: string[]; callbacks: string[] }[] = [
   },
   { behaviours: ["Supervisor", "DynamicSupervisor", ":supervisor"], callbacks: ["init/1"] },
 ];
-
-/** GenServer callbacks that run inside the server process. */
-export const GENSERVER_CALLBACKS = new Set(["init", "handle_call", "handle_cast", "handle_info", "handle_continue", "terminate"]);

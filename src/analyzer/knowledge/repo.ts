@@ -9,9 +9,6 @@ export const REPO_QUERY_FUNCTIONS = new Set([
   "preload", "reload", "reload!", "query", "query!", "query_many", "query_many!",
 ]);
 
-/** Read-only Repo functions (loading data). */
-export const REPO_READ_FUNCTIONS = new Set(["all", "one", "one!", "get", "get!", "get_by", "get_by!", "exists?", "aggregate", "preload", "reload", "reload!"]);
-
 /**
  * `Repo.all(q)`, `MyApp.Repo.get!(…)`, `ReadRepo.one(…)`: a remote call on a module whose last
  * segment ends in `Repo`, to a function that hits the database.

@@ -17,7 +17,7 @@ export const noComplexityLimit: Rule = {
     "Pass `analyze_complexity: true, max_complexity: 200` (sized to your schema, with `complexity` on expensive fields) to `Absinthe.Plug` / `Absinthe.run`, and cap depth with a custom phase or `token_limit:` on the document.",
   example: "forward \"/api/graphql\", Absinthe.Plug, schema: MyAppWeb.Schema",
   check({ file, report }) {
-    if (file.facts.test || file.facts.script) return;
+    if (file.facts.script) return;
     for (const call of file.calls) {
       const options = endpointOptions(call);
       if (!options) continue;

@@ -1,6 +1,6 @@
 import { migrations, tableName } from "../knowledge/migrations.js";
 import type { Rule } from "../rule.js";
-import { args, isLocalCall, keywordValue } from "../syntax/calls.js";
+import { keywordValue } from "../syntax/calls.js";
 
 export const migrationIndexNotConcurrent: Rule = {
   id: "ecto/migration-index-not-concurrent",
@@ -18,10 +18,7 @@ export const migrationIndexNotConcurrent: Rule = {
   example: "def change do\n  create index(:orders, [:customer_id])\nend",
   check({ file, report }) {
     for (const migration of migrations(file)) {
-      for (const call of migration.calls) {
-        if (!isLocalCall(call, "create", "create_if_not_exists")) continue;
-        const index = args(call)[0];
-        if (!index || !isLocalCall(index, "index", "unique_index")) continue;
+      for (const { call, index } of migration.indexes) {
         const table = tableName(index);
         if (!table || migration.createdTables.has(table)) continue;
         if (keywordValue(index, "concurrently")?.text === "true") continue;

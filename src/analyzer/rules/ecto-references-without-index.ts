@@ -19,10 +19,7 @@ export const referencesWithoutIndex: Rule = {
   check({ file, report }) {
     for (const migration of migrations(file)) {
       const indexed = new Set<string>();
-      for (const call of migration.calls) {
-        if (!isLocalCall(call, "create", "create_if_not_exists")) continue;
-        const index = args(call)[0];
-        if (!index || !isLocalCall(index, "index", "unique_index")) continue;
+      for (const { index } of migration.indexes) {
         const first = indexColumns(index)[0];
         if (first) indexed.add(`${tableName(index)}.${first}`);
       }

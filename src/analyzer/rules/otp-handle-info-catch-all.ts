@@ -23,7 +23,7 @@ export const handleInfoCatchAll: Rule = {
       if (catchAll) continue;
       const last = fn.clauses[fn.clauses.length - 1]!;
       const endText = file.line(last.node.endLine);
-      const indent = /^\s*/.exec(file.line(last.node.line))?.[0] ?? "";
+      const indent = file.indentOf(last.node.line);
       const hit = {
         line: last.node.endLine,
         column: last.node.column,

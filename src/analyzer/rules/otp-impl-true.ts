@@ -25,7 +25,7 @@ export const implTrue: Rule = {
         if (fn.kind !== "def" || !first || !callbacks.has(`${fn.name}/${fn.arity}`)) continue;
         if (first.attributes.has("impl")) continue;
         const source = file.line(first.node.line);
-        const indent = /^\s*/.exec(source)?.[0] ?? "";
+        const indent = file.indentOf(first.node.line);
         report({
           node: first.node,
           endLine: first.node.line,

@@ -1,10 +1,10 @@
+import { SLEEPS } from "../knowledge/blocking.js";
 import { isGenServer } from "../knowledge/otp.js";
 import { webRoleOf } from "../knowledge/roles.js";
 import type { Rule } from "../rule.js";
 import { callName } from "../syntax/calls.js";
 import { inAnonymousFunction } from "../syntax/patterns.js";
 
-const SLEEPS = new Set(["Process.sleep", ":timer.sleep"]);
 const SERVER_CALLBACKS = new Set(["handle_call", "handle_cast", "handle_info", "handle_continue"]);
 const LIVE_CALLBACKS = new Set(["mount", "handle_event", "handle_info", "handle_params", "update", "handle_in", "join", "handle_async"]);
 

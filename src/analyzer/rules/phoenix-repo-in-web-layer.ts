@@ -33,8 +33,8 @@ export const repoInWebLayer: Rule = {
   fix: "Move the query into a context function with a name from the domain (`Accounts.get_user!/1`, `Blog.list_posts_for/1`) and call that; the context can then be tested and reused on its own.",
   example: "def show(conn, %{\"id\" => id}) do\n  post = Repo.get!(Post, id)\n  render(conn, :show, post: post)\nend",
   check(ctx) {
-    if (ctx.file.facts.language === "template") return checkTemplate(ctx);
     const { file, report } = ctx;
+    // A template file has no syntax tree (no calls): only its template expressions are read.
     for (const call of file.calls) {
       if (!isRepoCall(call)) continue;
       const mod = moduleOf(call, file.modules);
@@ -49,10 +49,6 @@ export const repoInWebLayer: Rule = {
     for (const expr of fileTemplateExpressions(file)) reportTemplateRepo(ctx, expr.code, expr.start);
   },
 };
-
-function checkTemplate(ctx: RuleContext): void {
-  for (const expr of fileTemplateExpressions(ctx.file)) reportTemplateRepo(ctx, expr.code, expr.start);
-}
 
 function reportTemplateRepo({ file, report }: RuleContext, code: string, base: number): void {
   for (const match of code.matchAll(TEMPLATE_REPO)) {

@@ -18,7 +18,7 @@ export const binaryToTerm: Rule = {
     "Decode untrusted bytes with `Plug.Crypto.non_executable_binary_to_term(bin, [:safe])` (rejects functions and new atoms), or at least `:erlang.binary_to_term(bin, [:safe])`; better, use a data format such as JSON for data that crosses a trust boundary.",
   example: "session = :erlang.binary_to_term(Base.decode64!(cookie))",
   check({ file, report }) {
-    if (file.facts.test || file.facts.script || file.facts.mixTask) return;
+    if (file.facts.script || file.facts.mixTask) return;
     for (const call of file.calls) {
       if (callName(call) !== ":erlang.binary_to_term" || !hasArgumentList(call) || !isRuntimeCode(call)) continue;
       const all = effectiveArgs(call);

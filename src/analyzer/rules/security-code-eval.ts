@@ -22,7 +22,7 @@ export const codeEval: Rule = {
   fix: "Replace evaluation with data: parse the input into a known structure (JSON, a keyword list, an allow-listed set of operations) and pattern-match on it; for templates use compiled EEx (`EEx.function_from_file/5`) instead of `EEx.eval_*`.",
   example: "{result, _} = Code.eval_string(params[\"formula\"])",
   check({ file, report }) {
-    if (file.facts.test || file.facts.script || file.facts.mixTask) return;
+    if (file.facts.script || file.facts.mixTask) return;
     for (const call of file.calls) {
       const name = callName(call);
       if (!name || !EVALS.has(name) || !isRuntimeCode(call)) continue;

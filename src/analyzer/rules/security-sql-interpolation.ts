@@ -2,7 +2,7 @@ import { isRepoCall } from "../knowledge/repo.js";
 import type { Rule } from "../rule.js";
 import { args, callName, effectiveArgs, hasArgumentList, isLocalCall } from "../syntax/calls.js";
 import type { SyntaxNode } from "../syntax/node.js";
-import { enclosingDef, inQuote } from "../syntax/patterns.js";
+import { assignedBefore, inQuote } from "../syntax/patterns.js";
 import { hasDynamicInterpolation, interpolations, isConstant } from "../syntax/values.js";
 
 const SQL_MODULE_CALLS = /^(Ecto\.Adapters\.)?SQL\.(query|query!|query_many|query_many!|stream)$/;
@@ -77,11 +77,7 @@ function dynamicSql(sql: SyntaxNode, call: SyntaxNode): string | undefined {
   if (unsafeInterpolation(sql)) return "a string with interpolated values";
   if (sql.type === "binary_operator" && sql.operator === "<>" && unsafeConcat(sql)) return "concatenated from runtime values";
   if (sql.type !== "identifier") return undefined;
-  const def = enclosingDef(call);
-  const assigned = def
-    ?.find((n) => n.type === "binary_operator" && n.operator === "=" && n.end <= call.start && n.child("left")?.text === sql.text)
-    .pop();
-  const value = assigned?.child("right");
+  const value = assignedBefore(sql.text, call);
   if (!value) return undefined;
   if (unsafeInterpolation(value)) return `\`${sql.text}\`, built with interpolated values`;
   if (value.type === "binary_operator" && value.operator === "<>" && unsafeConcat(value)) return `\`${sql.text}\`, concatenated from runtime values`;

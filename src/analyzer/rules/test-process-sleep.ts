@@ -1,10 +1,9 @@
+import { SLEEPS } from "../knowledge/blocking.js";
 import type { Rule } from "../rule.js";
 import { callName, effectiveArgs, isLocalCall } from "../syntax/calls.js";
 import type { SyntaxNode } from "../syntax/node.js";
 import { DEF_KINDS } from "../syntax/patterns.js";
 import { atomValue } from "../syntax/values.js";
-
-const SLEEPS = new Set(["Process.sleep", ":timer.sleep"]);
 
 export const testProcessSleep: Rule = {
   id: "test/process-sleep",

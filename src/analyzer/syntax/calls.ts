@@ -79,16 +79,6 @@ export function effectiveArgs(call: SyntaxNode): SyntaxNode[] {
   return piped ? [piped, ...written] : written;
 }
 
-/** `&Mod.fun/2` → the arity of a captured function reference, else undefined. */
-export function captureArity(call: SyntaxNode): number | undefined {
-  if (hasArgumentList(call)) return undefined;
-  const slash = call.parent;
-  if (slash?.type !== "binary_operator" || slash.operator !== "/" || slash.child("left") !== call) return undefined;
-  if (slash.parent?.type !== "unary_operator" || slash.parent.operator !== "&") return undefined;
-  const arity = slash.child("right");
-  return arity?.type === "integer" ? Number(arity.text) : undefined;
-}
-
 /** The trailing keyword list of a call (`name: x` in `start_link(M, a, name: x)`). */
 export function keywordPairs(call: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];

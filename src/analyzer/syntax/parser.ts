@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { Language, Parser, type TreeCursor } from "web-tree-sitter";
+import { lineOfOffset, lineStarts } from "./lines.js";
 import { SyntaxNode } from "./node.js";
 
 /** A parsed file: the JS tree, its nodes by type, and the regions tree-sitter could not parse. */
@@ -8,7 +9,6 @@ export interface ParsedSource {
   byType: Map<string, SyntaxNode[]>;
   /** 1-based inclusive line ranges of ERROR and MISSING nodes. */
   errors: { line: number; endLine: number }[];
-  nodeCount: number;
 }
 
 let ready: Promise<Parser> | undefined;
@@ -63,19 +63,8 @@ function typeInfo(language: Language, id: number): TypeInfo {
 function convert(cursor: TreeCursor, source: string, hasError: boolean, language: Language): ParsedSource {
   const byType = new Map<string, SyntaxNode[]>();
   const errors: ParsedSource["errors"] = [];
-  const lineStarts = [0];
-  for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-  let nodeCount = 0;
+  const starts = lineStarts(source);
+  const lineOf = (offset: number): number => lineOfOffset(starts, offset);
 
   /** The node at the cursor, or undefined for punctuation and comments (not kept). */
   const visit = (parent: SyntaxNode | undefined): SyntaxNode | undefined => {
@@ -95,11 +84,10 @@ function convert(cursor: TreeCursor, source: string, hasError: boolean, language
       start,
       end,
       line,
-      start - lineStarts[line - 1]! + 1,
+      start - starts[line - 1]! + 1,
       end === start ? line : lineOf(end - 1),
     );
     node.parent = parent;
-    nodeCount++;
     let list = byType.get(type.name);
     if (!list) byType.set(type.name, (list = []));
     list.push(node);
@@ -122,12 +110,12 @@ function convert(cursor: TreeCursor, source: string, hasError: boolean, language
       while (!moved) {
         // Back up to `parent`; its next sibling belongs to the grandparent.
         if (!cursor.gotoParent() || cursor.currentDepth === 0 || !parent.parent) {
-          return { root, byType, errors, nodeCount };
+          return { root, byType, errors };
         }
         parent = parent.parent;
         moved = cursor.gotoNextSibling();
       }
     }
   }
-  return { root, byType, errors, nodeCount };
+  return { root, byType, errors };
 }

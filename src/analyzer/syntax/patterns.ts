@@ -40,6 +40,14 @@ export function enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
   return node.memoEnclosingDef ?? undefined;
 }
 
+/** The right-hand side of the last `name = …` written before `at` in the same function. */
+export function assignedBefore(name: string, at: SyntaxNode): SyntaxNode | undefined {
+  const assignment = enclosingDef(at)
+    ?.find((n) => n.type === "binary_operator" && n.operator === "=" && n.end <= at.start && n.child("left")?.text === name)
+    .pop();
+  return assignment?.child("right");
+}
+
 /**
  * Code that runs when the application runs: inside a `def`/`defp` body, not in a macro, a
  * `quote` or the module body (which runs at compile time).
