@@ -1,5 +1,6 @@
 import type { JobRequest } from "../pipeline/types.js";
 import type { GitHubClient } from "./octokit.js";
+import { iterateList } from "./pages.js";
 import type { PayloadPull } from "./handlers/request.js";
 import { pullOf } from "./handlers/request.js";
 
@@ -27,11 +28,10 @@ export async function resolvePull(github: GitHubClient, request: JobRequest): Pr
     });
     pull = data as PayloadPull;
   } else {
-    for (let page = 1; page <= 10 && !pull; page++) {
-      const { data } = await github.request("GET /repos/{owner}/{repo}/pulls", { owner, repo: name, state: "open", per_page: 100, page });
-      const pulls = data as PayloadPull[];
-      pull = pulls.find((p) => p.head.sha === request.pr.headSha);
-      if (pulls.length < 100) break;
+    for await (const open of iterateList<PayloadPull>(github, "GET /repos/{owner}/{repo}/pulls", { owner, repo: name, state: "open" }, 10)) {
+      if (open.head.sha !== request.pr.headSha) continue;
+      pull = open;
+      break;
     }
   }
   if (!pull) throw new PullNotFound(`No open pull request has head ${request.pr.headSha.slice(0, 12)}.`);
