@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { AppIdentity } from "../identity.js";
-import { isOwnComment } from "../identity.js";
+import { mayBeOwnComment } from "../identity.js";
 import type { GitHubClient } from "../octokit.js";
 import { iterateComments, type CommentRef, type RepoRef } from "./comment.js";
 
@@ -27,7 +27,7 @@ export async function alreadyAnswered(
 ): Promise<boolean> {
   const marker = replyMarker(comment.id, canonicalCommand);
   for await (const c of iterateComments(github, repo, comment.kind, comment.prNumber, { since: comment.createdAt })) {
-    if ((c.body ?? "").includes(marker) && (isOwnComment(identity, c) || c.user?.type === "Bot")) return true;
+    if ((c.body ?? "").includes(marker) && mayBeOwnComment(identity, c)) return true;
   }
   return false;
 }

@@ -1,5 +1,5 @@
 import { inlineCode } from "../../../util/markdown.js";
-import { isOwnComment } from "../../identity.js";
+import { mayBeOwnComment } from "../../identity.js";
 import { iterateComments, type ListedComment } from "../comment.js";
 import type { CommandContext, CommandOutcome } from "../context.js";
 import { usageOf } from "../grammar.js";
@@ -40,7 +40,7 @@ async function threadFinding(ctx: CommandContext): Promise<Found> {
     comment_id: comment.inReplyTo,
   });
   const root = data as ListedComment;
-  const marker = isOwnComment(ctx.services.identity, root) || root.user?.type === "Bot" ? findingOf(root.body ?? "") : undefined;
+  const marker = mayBeOwnComment(ctx.services.identity, root) ? findingOf(root.body ?? "") : undefined;
   if (!marker?.rule) return { problem: usage };
   return { rule: marker.rule, fingerprint: marker.fingerprint, ...(root.html_url ? { url: root.html_url } : {}) };
 }
@@ -48,7 +48,7 @@ async function threadFinding(ctx: CommandContext): Promise<Found> {
 async function findingById(ctx: CommandContext, id: string): Promise<Found> {
   const { comment, repo } = ctx.event;
   for await (const c of iterateComments(ctx.github, repo, "review", comment.prNumber)) {
-    if (!isOwnComment(ctx.services.identity, c) && c.user?.type !== "Bot") continue;
+    if (!mayBeOwnComment(ctx.services.identity, c)) continue;
     const marker = findingOf(c.body ?? "");
     if (marker?.rule && marker.fingerprint?.startsWith(id.toLowerCase())) {
       return { rule: marker.rule, fingerprint: marker.fingerprint, ...(c.html_url ? { url: c.html_url } : {}) };
