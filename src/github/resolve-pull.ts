@@ -12,13 +12,15 @@ export class PullNotFound extends Error {
 }
 
 /**
- * Completes a request that came from a check event or a command: finds the PR (fork pushes carry
- * an empty `pull_requests` array, so search open PRs by head SHA) and uses its CURRENT head.
+ * Completes a request that came from a check event: finds the PR (fork pushes carry an empty
+ * `pull_requests` array, so search open PRs by head SHA) and uses its CURRENT head. A
+ * `pull_request` payload, and a command (whose runner fetched the PR just before queueing it),
+ * already carry the whole PR; a newer push supersedes them in the queue.
  */
 export async function resolvePull(github: GitHubClient, request: JobRequest): Promise<JobRequest> {
   const { owner, name } = request.repo;
   const complete = request.pr.number !== undefined && request.pr.baseRef !== undefined && request.pr.title !== undefined;
-  if (complete && request.trigger === "pull_request") return request;
+  if (complete && (request.trigger === "pull_request" || request.trigger === "command")) return request;
   let pull: PayloadPull | undefined;
   if (request.pr.number !== undefined) {
     const { data } = await github.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {

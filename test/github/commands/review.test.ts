@@ -42,8 +42,8 @@ describe("/elixir-agent review and rerun", () => {
   it("review: a write user's command queues a full review of the CURRENT head, and the check run completes", async () => {
     const { gh, fixture, onPull, payload } = setup();
     gh.token().reactions("issue", ISSUE_COMMENT_ID, 2).issueComments().config().permission("Codertocat", "write").pull(onPull).reply();
-    // The job: resolve the PR, check run, config, the PR's command state.
-    gh.pull(onPull).config().issueComments();
+    // The job: check run, config, the PR's command state. The PR itself is not fetched again.
+    gh.config().issueComments();
     const checks = new GitHubMock(OWNER, REPO).checkRuns();
 
     await gh.send("issue_comment", payload("/elixir-agent review"));
@@ -66,7 +66,7 @@ describe("/elixir-agent review and rerun", () => {
       },
     });
     gh.token().reactions("issue", ISSUE_COMMENT_ID, 2).issueComments().config().permission("Codertocat", "admin").pull(onPull).reply();
-    gh.pull(onPull).config().issueComments();
+    gh.config().issueComments();
     const checks = new GitHubMock(OWNER, REPO).checkRuns();
 
     await gh.send("issue_comment", payload("/elixir-agent rerun TEST"));
@@ -116,7 +116,7 @@ describeBwrap("/elixir-agent rerun, with the real toolchain in bubblewrap", () =
       p.base.ref = "main";
     };
     gh.token().reactions("issue", ISSUE_COMMENT_ID, 2).issueComments().config().permission("Codertocat", "write").pull(onPull).reply();
-    gh.pull(onPull).config().issueComments();
+    gh.config().issueComments();
     const checks = new GitHubMock(OWNER, REPO).checkRuns();
 
     await gh.send("issue_comment", prComment("/elixir-agent rerun test", (p) => (p.repository.clone_url = fx.remote.url)));
