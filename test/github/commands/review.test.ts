@@ -2,32 +2,18 @@ import { afterEach, describe, expect, it } from "vitest";
 import { GitHubPublisher } from "../../../src/github/github-publisher.js";
 import { silentLogger } from "../../../src/logger.js";
 import type { JobRequest } from "../../../src/pipeline/types.js";
-import { TestRepo } from "../../helpers/git-repo.js";
 import { elixirPullRequest, testSettings } from "../../helpers/pr-fixture.js";
 import { describeBwrap } from "../../toolchain/helpers/real.js";
 import { GitHubMock } from "../../helpers/github-mock.js";
 import { CommandHarness, ISSUE_COMMENT_ID, OWNER, PR, prComment, REPO } from "./harness.js";
-
-/** A real repository served over file:// with the PR's head at refs/pull/2/head. */
-function remoteWithPull() {
-  const repo = new TestRepo();
-  repo.write({ "mix.exs": "defmodule Demo.MixProject do\n  use Mix.Project\nend\n", "lib/demo.ex": "defmodule Demo do\nend\n" });
-  const base = repo.commit("base");
-  repo.git("checkout", "-q", "-b", "feature");
-  repo.write({ "lib/demo.ex": "defmodule Demo do\n  def hello, do: :world\nend\n" });
-  const head = repo.commit("feature");
-  repo.git("checkout", "-q", "main");
-  const remote = repo.bareRemote({ [PR]: head });
-  return { repo, base, head, remote };
-}
 
 describe("/elixir-agent review and rerun", () => {
   const cleanups: (() => void)[] = [];
   afterEach(() => cleanups.splice(0).forEach((f) => f()));
 
   function setup(options: ConstructorParameters<typeof CommandHarness>[0] = {}) {
-    const fixture = remoteWithPull();
-    cleanups.push(() => fixture.repo.cleanup());
+    const fixture = elixirPullRequest(PR);
+    cleanups.push(fixture.cleanup);
     const settings = testSettings();
     const gh = new CommandHarness({ settings, ...options });
     const onPull = (p: any) => {
