@@ -138,7 +138,7 @@ function sandboxOpener(settings: Settings, jobDir: string, log: Logger): Pipelin
   return (sandboxRequest) => openSandbox({ ...sandboxRequest, settings, jobDir, mode: "app", log });
 }
 
-/** Clones the request's head with a fresh installation token (sent per command, never stored). */
+/** Clones the request's head with a fresh installation token (passed to each git command, never stored). */
 async function checkoutAs(
   octokit: InstallationOctokit,
   request: JobRequest,
