@@ -16,6 +16,14 @@ export function isOwnComment(identity: AppIdentity, comment: CommentAuthor): boo
   return identity.appSlug !== undefined && comment.user?.type === "Bot" && comment.user.login === `${identity.appSlug}[bot]`;
 }
 
+/**
+ * For comments GitHub does not tie to an app (review comments carry no `performed_via_github_app`):
+ * our bot's, or any bot's while the app's slug is not configured (`APP_SLUG`).
+ */
+export function mayBeOwnComment(identity: AppIdentity, comment: CommentAuthor): boolean {
+  return isOwnComment(identity, comment) || (identity.appSlug === undefined && comment.user?.type === "Bot");
+}
+
 /** Any bot or app: their comments never run commands (no loops between bots). */
 export function isBot(author: { login: string; type?: string } | null | undefined, viaApp?: unknown): boolean {
   if (!author) return true;

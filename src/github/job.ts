@@ -37,6 +37,9 @@ export interface GitHubJobOptions {
   identity?: AppIdentity;
 }
 
+/** Probot's installation client: Octokit with `auth` for a fresh installation token. */
+type InstallationOctokit = Awaited<ReturnType<Probot["auth"]>>;
+
 /** The queue's worker for GitHub: authenticate, resolve the PR, run the pipeline. */
 export async function runGitHubJob(options: GitHubJobOptions, queued: JobRequest, signal: AbortSignal): Promise<void> {
   const log = options.log.child({ job: queued.id, repo: `${queued.repo.owner}/${queued.repo.name}`, pr: queued.pr.number, headSha: queued.pr.headSha });
@@ -73,39 +76,31 @@ export async function runGitHubJob(options: GitHubJobOptions, queued: JobRequest
       },
     );
 
-  await mkdir(options.settings.workDir, { recursive: true });
-  const jobDir = await mkdtemp(join(options.settings.workDir, "job-"));
-  const deps: PipelineDeps = {
-    publisher,
-    settings: options.settings,
-    secrets: options.secrets,
-    log,
-    loadConfig: () => loadRepoConfig(octokit, request.repo),
-    prepareWorkspace: (jobSignal) =>
-      checkoutAs(octokit, request, jobDir, jobSignal, {
-        ...(request.pr.number !== undefined ? { headRef: `refs/pull/${request.pr.number}/head` } : {}),
-        baseRef: request.pr.baseRef ?? request.repo.defaultBranch,
-        ...(request.pr.baseSha ? { baseSha: request.pr.baseSha } : {}),
-      }),
-    ...pullControlHooks(github, request, options.identity, log),
-    openSandbox: (sandboxRequest) => openSandbox({ ...sandboxRequest, settings: options.settings, jobDir, mode: "app", log }),
-    ...(options.stages ? { stages: options.stages } : {}),
-  };
-  await runReview(request, deps, signal);
+  await inJobDir(options.settings, "job-", (jobDir) => {
+    const deps: PipelineDeps = {
+      publisher,
+      settings: options.settings,
+      secrets: options.secrets,
+      log,
+      loadConfig: () => loadRepoConfig(octokit, request.repo),
+      prepareWorkspace: (jobSignal) =>
+        checkoutAs(octokit, request, jobDir, jobSignal, {
+          ...(request.pr.number !== undefined ? { headRef: `refs/pull/${request.pr.number}/head` } : {}),
+          baseRef: request.pr.baseRef ?? request.repo.defaultBranch,
+          ...(request.pr.baseSha ? { baseSha: request.pr.baseSha } : {}),
+        }),
+      ...pullControlHooks(github, request, options.identity, log),
+      openSandbox: sandboxOpener(options.settings, jobDir, log),
+      ...(options.stages ? { stages: options.stages } : {}),
+    };
+    return runReview(request, deps, signal);
+  });
 }
 
 /** A push to the default branch: refresh the repository's toolchain cache; nothing is posted. */
-async function runWarmJob(
-  options: GitHubJobOptions,
-  request: JobRequest,
-  octokit: Awaited<ReturnType<Probot["auth"]>>,
-  log: Logger,
-  signal: AbortSignal,
-): Promise<void> {
-  await mkdir(options.settings.workDir, { recursive: true });
-  const jobDir = await mkdtemp(join(options.settings.workDir, "warm-"));
-  try {
-    await warmCache(
+async function runWarmJob(options: GitHubJobOptions, request: JobRequest, octokit: InstallationOctokit, log: Logger, signal: AbortSignal): Promise<void> {
+  await inJobDir(options.settings, "warm-", (jobDir) =>
+    warmCache(
       request,
       {
         settings: options.settings,
@@ -116,20 +111,36 @@ async function runWarmJob(
             headRef: request.pr.headRef ?? `refs/heads/${request.repo.defaultBranch}`,
             baseRef: request.repo.defaultBranch,
           }),
-        openSandbox: (sandboxRequest) => openSandbox({ ...sandboxRequest, settings: options.settings, jobDir, mode: "app", log }),
+        openSandbox: sandboxOpener(options.settings, jobDir, log),
         ...(options.stages?.toolchain ? { stages: { toolchain: options.stages.toolchain } } : {}),
       },
       signal,
-    );
+    ),
+  );
+}
+
+/**
+ * Runs a job in a fresh directory under the work dir and removes it afterwards. The workspace's
+ * dispose removes it too, but a job that ends before its checkout (paused, draft, invalid config)
+ * or whose checkout failed never gets a workspace.
+ */
+async function inJobDir<T>(settings: Settings, prefix: string, run: (jobDir: string) => Promise<T>): Promise<T> {
+  await mkdir(settings.workDir, { recursive: true });
+  const jobDir = await mkdtemp(join(settings.workDir, prefix));
+  try {
+    return await run(jobDir);
   } finally {
-    // warmCache disposes the workspace it checked out; the directory goes even if checkout failed.
     await rm(jobDir, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
-/** Clones the request's head with a fresh installation token (sent per command, never stored). */
+function sandboxOpener(settings: Settings, jobDir: string, log: Logger): PipelineDeps["openSandbox"] {
+  return (sandboxRequest) => openSandbox({ ...sandboxRequest, settings, jobDir, mode: "app", log });
+}
+
+/** Clones the request's head with a fresh installation token (passed to each git command, never stored). */
 async function checkoutAs(
-  octokit: Awaited<ReturnType<Probot["auth"]>>,
+  octokit: InstallationOctokit,
   request: JobRequest,
   jobDir: string,
   signal: AbortSignal,

@@ -1,10 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { GitHubMock } from "../helpers/github-mock.js";
 import { examplePayload, testProbot, TEST_APP_ID } from "../helpers/probot.js";
 import { aimPayload, elixirPullRequest, testSettings } from "../helpers/pr-fixture.js";
+import { describeBwrap } from "../toolchain/helpers/real.js";
 
-describe("pull_request webhooks", () => {
+// It asserts that the real toolchain ran in the sandbox: Elixir and bubblewrap are needed.
+describeBwrap("pull_request webhooks", () => {
   const cleanups: (() => void)[] = [];
   afterEach(() => cleanups.splice(0).forEach((f) => f()));
 

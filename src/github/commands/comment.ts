@@ -1,4 +1,5 @@
 import type { GitHubClient } from "../octokit.js";
+import { iterateList } from "../pages.js";
 
 /** The comment a command came from: a PR conversation comment or a review-comment thread. */
 export interface CommentRef {
@@ -53,31 +54,26 @@ export interface ListedComment {
   in_reply_to_id?: number;
   path?: string;
   line?: number | null;
+  html_url?: string;
 }
 
-/** Comments of the same kind on the PR, oldest first, optionally only those updated since `since`. */
-export async function listComments(
+/**
+ * Comments of one kind on the PR, oldest first, optionally only those updated since `since`. Pages
+ * are fetched as the caller reads: one that stops at the comment it looks for fetches no more.
+ */
+export function iterateComments(
   github: GitHubClient,
   repo: RepoRef,
   kind: CommentRef["kind"],
   prNumber: number,
-  since?: string,
-  maxPages = 10,
-): Promise<ListedComment[]> {
+  options: { since?: string; maxPages?: number } = {},
+): AsyncGenerator<ListedComment> {
   const route = kind === "issue" ? "GET /repos/{owner}/{repo}/issues/{issue_number}/comments" : "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments";
-  const all: ListedComment[] = [];
-  for (let page = 1; page <= maxPages; page++) {
-    const { data } = await github.request(route, {
-      owner: repo.owner,
-      repo: repo.name,
-      ...(kind === "issue" ? { issue_number: prNumber } : { pull_number: prNumber }),
-      ...(since !== undefined ? { since } : {}),
-      per_page: 100,
-      page,
-    });
-    const batch = data as ListedComment[];
-    all.push(...batch);
-    if (batch.length < 100) break;
-  }
-  return all;
+  const params = {
+    owner: repo.owner,
+    repo: repo.name,
+    ...(kind === "issue" ? { issue_number: prNumber } : { pull_number: prNumber }),
+    ...(options.since !== undefined ? { since: options.since } : {}),
+  };
+  return iterateList<ListedComment>(github, route, params, options.maxPages ?? 10);
 }

@@ -15,8 +15,7 @@ import { CommandRunner } from "./runner.js";
 
 export { CommandRunner } from "./runner.js";
 export type { AskFn, AskInput, AskResult } from "./ask/types.js";
-export type { RuleDoc, ChecklistDoc, Catalog } from "./explain/catalog.js";
-export { renderHelp } from "./help.js";
+export type { RuleDoc } from "./explain/catalog.js";
 
 /** What `createApp` lets callers choose for commands. */
 export interface CommandOptions {

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import type { AppIdentity } from "../identity.js";
-import { isOwnComment } from "../identity.js";
+import { mayBeOwnComment } from "../identity.js";
 import type { GitHubClient } from "../octokit.js";
-import { listComments, type CommentRef, type RepoRef } from "./comment.js";
+import { iterateComments, type CommentRef, type RepoRef } from "./comment.js";
 
 /**
  * Every reply ends with a hidden marker naming the comment and the command it answers: a
@@ -26,6 +26,8 @@ export async function alreadyAnswered(
   identity: AppIdentity,
 ): Promise<boolean> {
   const marker = replyMarker(comment.id, canonicalCommand);
-  const comments = await listComments(github, repo, comment.kind, comment.prNumber, comment.createdAt);
-  return comments.some((c) => (c.body ?? "").includes(marker) && (isOwnComment(identity, c) || c.user?.type === "Bot"));
+  for await (const c of iterateComments(github, repo, comment.kind, comment.prNumber, { since: comment.createdAt })) {
+    if ((c.body ?? "").includes(marker) && mayBeOwnComment(identity, c)) return true;
+  }
+  return false;
 }

@@ -1,4 +1,4 @@
-import type { GitHubClient } from "../octokit.js";
+import { statusOf, type GitHubClient } from "../octokit.js";
 
 /** Repository roles, weakest first. */
 export const LEVELS = ["none", "read", "triage", "write", "maintain", "admin"] as const;
@@ -24,7 +24,7 @@ export async function permissionOf(github: GitHubClient, repo: { owner: string; 
       username,
     })) as { data: PermissionResponse });
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return "none";
+    if (statusOf(error) === 404) return "none";
     throw error;
   }
   const flags = data.user?.permissions ?? {};

@@ -3,6 +3,7 @@ import type { CommandRunner } from "../commands/runner.js";
 import type { CommentRef } from "../commands/comment.js";
 import { canonical, interpret, type Command } from "../commands/grammar.js";
 import { findCommand } from "../commands/parse.js";
+import { PREFIX } from "../commands/spec.js";
 import { isBot } from "../identity.js";
 import { repoOf } from "./request.js";
 import type { Intake } from "./intake.js";
@@ -110,7 +111,7 @@ function commandOf(f: CommentFacts): Found | undefined {
     const before = f.previousBody === undefined ? undefined : findCommand(f.previousBody);
     if (f.previousBody === undefined || (before && canonical(interpret(before)) === text)) return undefined;
   }
-  return { command, canonical: text, line: `/elixir-agent ${line.word}${line.args ? ` ${line.args}` : ""}` };
+  return { command, canonical: text, line: `${PREFIX} ${line.word}${line.args ? ` ${line.args}` : ""}` };
 }
 
 function dispatch(

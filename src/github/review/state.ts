@@ -1,6 +1,7 @@
 import type { FindingSource } from "../../review/finding.js";
 import { graphql } from "../graphql.js";
 import type { GitHubClient } from "../octokit.js";
+import { iterateList } from "../pages.js";
 import { parseFindingMarker, parseFixedMarker, parseReviewMarker, parseWithdrawnMarker, type ReviewMarker } from "./markers.js";
 
 export interface PullRef {
@@ -48,6 +49,13 @@ export interface PriorState {
 
 const PAGES = 10;
 
+interface ListedReview {
+  id: number;
+  state: string;
+  body?: string | null;
+  user?: { login: string; type?: string } | null;
+}
+
 /** Our earlier reviews and inline threads on the PR, read from their hidden markers. */
 export async function loadPriorState(github: GitHubClient, pull: PullRef, identity: Identity): Promise<PriorState> {
   const [reviews, threads] = [await loadReviews(github, pull, identity), await loadThreads(github, pull, identity)];
@@ -56,21 +64,11 @@ export async function loadPriorState(github: GitHubClient, pull: PullRef, identi
 
 export async function loadReviews(github: GitHubClient, pull: PullRef, identity: Identity): Promise<PriorReview[]> {
   const out: PriorReview[] = [];
-  for (let page = 1; page <= PAGES; page++) {
-    const { data } = await github.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
-      owner: pull.owner,
-      repo: pull.repo,
-      pull_number: pull.number,
-      per_page: 100,
-      page,
-    });
-    const reviews = data as { id: number; state: string; body?: string | null; user?: { login: string; type?: string } | null }[];
-    for (const r of reviews) {
-      const marker = parseReviewMarker(r.body);
-      if (!marker || !isUs(identity, r.user?.login, r.user?.type)) continue;
-      out.push({ id: r.id, state: r.state, body: r.body ?? "", marker, withdrawn: parseWithdrawnMarker(r.body) !== undefined });
-    }
-    if (reviews.length < 100) break;
+  const route = "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews";
+  for await (const r of iterateList<ListedReview>(github, route, { owner: pull.owner, repo: pull.repo, pull_number: pull.number }, PAGES)) {
+    const marker = parseReviewMarker(r.body);
+    if (!marker || !isUs(identity, r.user?.login, r.user?.type)) continue;
+    out.push({ id: r.id, state: r.state, body: r.body ?? "", marker, withdrawn: parseWithdrawnMarker(r.body) !== undefined });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { Logger } from "../../logger.js";
 import type { PipelineDeps } from "../../pipeline/run.js";
 import type { IgnoredRule, JobRequest } from "../../pipeline/types.js";
-import { listComments, type RepoRef } from "../commands/comment.js";
+import { iterateComments, type RepoRef } from "../commands/comment.js";
 import { isOwnComment, type AppIdentity } from "../identity.js";
 import type { GitHubClient } from "../octokit.js";
 import { decodeState, emptyState, renderState, type PullState } from "./codec.js";
@@ -19,8 +19,7 @@ export interface StoredState {
  * paste the marker into a comment, so only the app's own comments count.
  */
 export async function readPullState(github: GitHubClient, repo: RepoRef, prNumber: number, identity: AppIdentity): Promise<StoredState> {
-  const comments = await listComments(github, repo, "issue", prNumber, undefined, 30);
-  for (const comment of comments) {
+  for await (const comment of iterateComments(github, repo, "issue", prNumber, { maxPages: 30 })) {
     if (!isOwnComment(identity, comment)) continue;
     const decoded = decodeState(comment.body ?? "");
     if (!decoded) continue;

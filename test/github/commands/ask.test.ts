@@ -2,6 +2,7 @@ import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadSettings } from "../../../src/settings.js";
 import { TestRepo } from "../../helpers/git-repo.js";
+import { API as ANTHROPIC, textMessage } from "../../agent/helpers.js";
 import { CommandHarness, HEAD, ISSUE_COMMENT_ID, PR, prComment, REVIEW_COMMENT_ID, reviewComment } from "./harness.js";
 
 const API_KEY = "sk-ant-api03-commands-test-0123456789abcdef";
@@ -18,26 +19,12 @@ function realDiff(): { text: string; cleanup: () => void } {
 
 function answerFromClaude(text: string, status = 200) {
   const bodies: any[] = [];
-  nock("https://api.anthropic.com")
+  nock(ANTHROPIC)
     .post("/v1/messages", (body) => {
       bodies.push(body);
       return true;
     })
-    .reply(
-      status,
-      status === 200
-        ? {
-            id: "msg_1",
-            type: "message",
-            role: "assistant",
-            model: "claude-sonnet-5-5",
-            content: [{ type: "text", text }],
-            stop_reason: "end_turn",
-            stop_sequence: null,
-            usage: { input_tokens: 900, output_tokens: 40, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
-          }
-        : { type: "error", error: { type: "authentication_error", message: "invalid x-api-key" } },
-    );
+    .reply(status, status === 200 ? textMessage(text) : { type: "error", error: { type: "authentication_error", message: "invalid x-api-key" } });
   return bodies;
 }
 

@@ -82,6 +82,8 @@ describe("/elixir-agent explain", () => {
     gh.token().reactions("issue", ISSUE_COMMENT_ID, 2).issueComments().config();
     gh.reviewComments([
       { id: 1, body: FOREIGN, user: { login: "mallory", type: "User" } },
+      // Another app's bot quoting our comment: not ours, since our slug is known.
+      { id: 0, body: INLINE, html_url: "https://github.com/c/h/pull/2#discussion_r0", user: { login: "other-app[bot]", type: "Bot" } },
       { id: 2, body: INLINE, html_url: "https://github.com/c/h/pull/2#discussion_r2", ...OWN },
     ]);
     gh.reply();

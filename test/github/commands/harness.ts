@@ -2,7 +2,7 @@ import { TEST_CACHE_DIR } from "../../toolchain/helpers/real.js";
 import nock from "nock";
 import { createApp, type AppOptions, type ElixirAgentApp } from "../../../src/app.js";
 import { loadSettings } from "../../../src/settings.js";
-import { API } from "../../helpers/github-mock.js";
+import { API, GitHubMock } from "../../helpers/github-mock.js";
 import { examplePayload, testProbot, TEST_APP_ID } from "../../helpers/probot.js";
 
 export const OWNER = "Codertocat";
@@ -28,6 +28,8 @@ export class CommandHarness {
   readonly api = nock(API);
   readonly posted: Recorded[] = [];
   readonly agent: ElixirAgentApp;
+  /** The endpoints every GitHub test shares (token, config, PR, its conversation comments). */
+  private readonly github = new GitHubMock(OWNER, REPO);
   private readonly probot = testProbot();
   private loaded: Promise<void> | undefined;
 
@@ -36,14 +38,12 @@ export class CommandHarness {
   }
 
   token(): this {
-    this.api.post("/app/installations/1/access_tokens").reply(201, { token: "ghs_testtoken0123456789", expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {} });
+    this.github.installationToken();
     return this;
   }
 
   config(yaml?: string): this {
-    const interceptor = this.api.get(`${base}/contents/.github%2Felixir-agent.yml`).query({ ref: "master" });
-    if (yaml === undefined) interceptor.reply(404, { message: "Not Found" });
-    else interceptor.reply(200, { type: "file", encoding: "base64", content: Buffer.from(yaml).toString("base64") });
+    this.github.config(yaml);
     return this;
   }
 
@@ -59,7 +59,7 @@ export class CommandHarness {
 
   /** One listing of the PR's conversation comments (redelivery check, state read). */
   issueComments(comments: unknown[] = [], number = PR): this {
-    this.api.get(`${base}/issues/${number}/comments`).query(true).reply(200, comments as nock.Body);
+    this.github.pullState(number, comments);
     return this;
   }
 
@@ -97,7 +97,7 @@ export class CommandHarness {
     const pull = examplePayload("pull_request", "opened").pull_request;
     pull.number = number;
     edit?.(pull);
-    this.api.get(`${base}/pulls/${number}`).reply(200, pull);
+    this.github.pull(number, pull);
     return this;
   }
 

@@ -2,32 +2,18 @@ import { afterEach, describe, expect, it } from "vitest";
 import { GitHubPublisher } from "../../../src/github/github-publisher.js";
 import { silentLogger } from "../../../src/logger.js";
 import type { JobRequest } from "../../../src/pipeline/types.js";
-import { TestRepo } from "../../helpers/git-repo.js";
 import { elixirPullRequest, testSettings } from "../../helpers/pr-fixture.js";
 import { describeBwrap } from "../../toolchain/helpers/real.js";
 import { GitHubMock } from "../../helpers/github-mock.js";
 import { CommandHarness, ISSUE_COMMENT_ID, OWNER, PR, prComment, REPO } from "./harness.js";
-
-/** A real repository served over file:// with the PR's head at refs/pull/2/head. */
-function remoteWithPull() {
-  const repo = new TestRepo();
-  repo.write({ "mix.exs": "defmodule Demo.MixProject do\n  use Mix.Project\nend\n", "lib/demo.ex": "defmodule Demo do\nend\n" });
-  const base = repo.commit("base");
-  repo.git("checkout", "-q", "-b", "feature");
-  repo.write({ "lib/demo.ex": "defmodule Demo do\n  def hello, do: :world\nend\n" });
-  const head = repo.commit("feature");
-  repo.git("checkout", "-q", "main");
-  const remote = repo.bareRemote({ [PR]: head });
-  return { repo, base, head, remote };
-}
 
 describe("/elixir-agent review and rerun", () => {
   const cleanups: (() => void)[] = [];
   afterEach(() => cleanups.splice(0).forEach((f) => f()));
 
   function setup(options: ConstructorParameters<typeof CommandHarness>[0] = {}) {
-    const fixture = remoteWithPull();
-    cleanups.push(() => fixture.repo.cleanup());
+    const fixture = elixirPullRequest(PR);
+    cleanups.push(fixture.cleanup);
     const settings = testSettings();
     const gh = new CommandHarness({ settings, ...options });
     const onPull = (p: any) => {
@@ -42,8 +28,8 @@ describe("/elixir-agent review and rerun", () => {
   it("review: a write user's command queues a full review of the CURRENT head, and the check run completes", async () => {
     const { gh, fixture, onPull, payload } = setup();
     gh.token().reactions("issue", ISSUE_COMMENT_ID, 2).issueComments().config().permission("Codertocat", "write").pull(onPull).reply();
-    // The job: resolve the PR, check run, config, the PR's command state.
-    gh.pull(onPull).config().issueComments();
+    // The job: check run, config, the PR's command state. The PR itself is not fetched again.
+    gh.config().issueComments();
     const checks = new GitHubMock(OWNER, REPO).checkRuns();
 
     await gh.send("issue_comment", payload("/elixir-agent review"));
@@ -66,7 +52,7 @@ describe("/elixir-agent review and rerun", () => {
       },
     });
     gh.token().reactions("issue", ISSUE_COMMENT_ID, 2).issueComments().config().permission("Codertocat", "admin").pull(onPull).reply();
-    gh.pull(onPull).config().issueComments();
+    gh.config().issueComments();
     const checks = new GitHubMock(OWNER, REPO).checkRuns();
 
     await gh.send("issue_comment", payload("/elixir-agent rerun TEST"));
@@ -116,7 +102,7 @@ describeBwrap("/elixir-agent rerun, with the real toolchain in bubblewrap", () =
       p.base.ref = "main";
     };
     gh.token().reactions("issue", ISSUE_COMMENT_ID, 2).issueComments().config().permission("Codertocat", "write").pull(onPull).reply();
-    gh.pull(onPull).config().issueComments();
+    gh.config().issueComments();
     const checks = new GitHubMock(OWNER, REPO).checkRuns();
 
     await gh.send("issue_comment", prComment("/elixir-agent rerun test", (p) => (p.repository.clone_url = fx.remote.url)));

@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { decodeState, renderState, type PullState } from "../../../src/github/state/codec.js";
 import { TestRepo } from "../../helpers/git-repo.js";
@@ -83,6 +84,8 @@ describe("pause and resume", () => {
     const [completed] = checks.completions();
     expect(completed.conclusion).toBe("neutral");
     expect(completed.output.title).toBe("Could not check out the pull request");
+    // A failed checkout leaves no job directory behind.
+    expect(readdirSync(settings.workDir)).toEqual([]);
   });
 });
 

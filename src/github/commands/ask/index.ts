@@ -1,7 +1,7 @@
 import type { DiffFile } from "../../../workspace/types.js";
 import { parseUnifiedDiff } from "../../../workspace/diff.js";
 import { inlineCode, safeMarkdown } from "../../../util/markdown.js";
-import type { GitHubClient } from "../../octokit.js";
+import { statusOf, type GitHubClient } from "../../octokit.js";
 import type { RepoRef } from "../comment.js";
 import type { CommandContext, CommandOutcome } from "../context.js";
 
@@ -53,7 +53,7 @@ async function fetchDiff(github: GitHubClient, repo: RepoRef, number: number): P
     return { files: parseUnifiedDiff(String(data)) };
   } catch (error) {
     // GitHub refuses diffs that are too large (406): answer from the rest and say so.
-    const status = (error as { status?: number }).status;
+    const status = statusOf(error);
     if (status === 406 || status === 422) return { problem: "the diff is too large for GitHub to return, so the answer does not see it" };
     throw error;
   }

@@ -1,6 +1,6 @@
 import { inlineCode } from "../../../util/markdown.js";
-import { isOwnComment } from "../../identity.js";
-import { listComments, type ListedComment } from "../comment.js";
+import { mayBeOwnComment } from "../../identity.js";
+import { iterateComments, type ListedComment } from "../comment.js";
 import type { CommandContext, CommandOutcome } from "../context.js";
 import { usageOf } from "../grammar.js";
 import { findingOf } from "./finding-marker.js";
@@ -39,17 +39,16 @@ async function threadFinding(ctx: CommandContext): Promise<Found> {
     repo: repo.name,
     comment_id: comment.inReplyTo,
   });
-  const root = data as ListedComment & { html_url?: string };
-  const marker = isOwnComment(ctx.services.identity, root) || root.user?.type === "Bot" ? findingOf(root.body ?? "") : undefined;
+  const root = data as ListedComment;
+  const marker = mayBeOwnComment(ctx.services.identity, root) ? findingOf(root.body ?? "") : undefined;
   if (!marker?.rule) return { problem: usage };
   return { rule: marker.rule, fingerprint: marker.fingerprint, ...(root.html_url ? { url: root.html_url } : {}) };
 }
 
 async function findingById(ctx: CommandContext, id: string): Promise<Found> {
   const { comment, repo } = ctx.event;
-  const comments = (await listComments(ctx.github, repo, "review", comment.prNumber)) as (ListedComment & { html_url?: string })[];
-  for (const c of comments) {
-    if (!isOwnComment(ctx.services.identity, c) && c.user?.type !== "Bot") continue;
+  for await (const c of iterateComments(ctx.github, repo, "review", comment.prNumber)) {
+    if (!mayBeOwnComment(ctx.services.identity, c)) continue;
     const marker = findingOf(c.body ?? "");
     if (marker?.rule && marker.fingerprint?.startsWith(id.toLowerCase())) {
       return { rule: marker.rule, fingerprint: marker.fingerprint, ...(c.html_url ? { url: c.html_url } : {}) };
