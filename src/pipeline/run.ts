@@ -46,13 +46,6 @@ export interface SandboxRequest {
   writablePaths?: readonly string[];
 }
 
-export class ReviewTimeout extends Error {
-  constructor(minutes: number) {
-    super(`the review took longer than ${minutes} minutes`);
-    this.name = "ReviewTimeout";
-  }
-}
-
 /**
  * One review, as numbered stages. The check run is created first and ALWAYS completed: with the
  * gate's conclusion, or honestly (cancelled / neutral with the reason) when anything goes wrong.
