@@ -9,6 +9,7 @@ import { publishingClient } from "./github/client.js";
 import { GitHubPublisher } from "./github/github-publisher.js";
 import { WriteLimiters, type WriteLimiterOptions } from "./github/limiter.js";
 import { runGitHubJob, type GitHubJobOptions } from "./github/job.js";
+import type { AppIdentity } from "./github/identity.js";
 import type { GitHubClient } from "./github/octokit.js";
 import type { Logger } from "./logger.js";
 import type { Stages } from "./pipeline/stages.js";
@@ -50,6 +51,7 @@ export function createApp(options: AppOptions = {}): ElixirAgentApp {
   const settings = options.settings ?? loadSettings();
   const secrets = options.secrets ?? configuredSecrets();
   const redact = (text: string) => redactText(text, secrets);
+  const identity: AppIdentity = { appId: options.appId, appSlug: options.appSlug };
   let queue: JobQueue | undefined;
   let commands: CommandRunner | undefined;
   let accepting = true;
@@ -63,7 +65,7 @@ export function createApp(options: AppOptions = {}): ElixirAgentApp {
       secrets,
       redact,
       log,
-      identity: { appId: options.appId, appSlug: options.appSlug },
+      identity,
       limiters,
       ...(options.appSlug !== undefined ? { appSlug: options.appSlug } : {}),
       ...(options.stages ? { stages: options.stages } : {}),
@@ -85,7 +87,7 @@ export function createApp(options: AppOptions = {}): ElixirAgentApp {
     app.on("check_suite.rerequested", onCheckSuite(intake));
     app.on("push", onPush(intake));
 
-    commands = createCommandRunner({ app, intake, identity: { appId: options.appId, appSlug: options.appSlug }, settings, secrets, redact, limiters, log, ...options.commands });
+    commands = createCommandRunner({ app, intake, identity, settings, secrets, redact, limiters, log, ...options.commands });
     app.on([...COMMENT_EVENTS], onIssueComment(intake, commands));
     app.on([...REVIEW_COMMENT_EVENTS], onReviewComment(intake, commands));
   };

@@ -12,12 +12,11 @@ import { renderText } from "../analyzer/output/text.js";
 import { RULES } from "../analyzer/registry.js";
 import { ruleMatches } from "../analyzer/engine/policy.js";
 import { atLeast, SEVERITIES, type Severity } from "../review/finding.js";
+import { readRepoFile } from "../workspace/files.js";
+import type { Io } from "./main.js";
 
-export interface CliIo {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  cwd: string;
-}
+/** Like every command's output, each `stdout`/`stderr` call is one block; the caller ends it with a newline. */
+export type CliIo = Pick<Io, "stdout" | "stderr" | "cwd">;
 
 const USAGE = `Usage: elixir-agent analyze [paths…] [options]
 
@@ -36,8 +35,7 @@ Options:
   --verbose                  also print suggested replacements (text format)
   -h, --help                 show this help
 
-Exit codes: 0 no failing findings, 1 findings at or above --fail-on, 2 usage or configuration error.
-`;
+Exit codes: 0 no failing findings, 1 findings at or above --fail-on, 2 usage or configuration error.`;
 
 /** `elixir-agent analyze`: returns the process exit code. */
 export async function runAnalyzeCommand(argv: string[], io: CliIo): Promise<number> {
@@ -59,8 +57,7 @@ export async function runAnalyzeCommand(argv: string[], io: CliIo): Promise<numb
       },
     });
   } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
+    return usage(io, error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -80,9 +77,13 @@ export async function runAnalyzeCommand(argv: string[], io: CliIo): Promise<numb
   if (rules.length === 0) return usage(io, `no rule matches ${values.rule!.join(", ")}`);
 
   const root = resolve(io.cwd, values.root ?? (await gitRoot(io.cwd)) ?? io.cwd);
+  // Only the default file may be absent (then every setting has its default); a named one must exist.
+  if (values.config !== undefined && (await readRepoFile(root, values.config)) === undefined) {
+    return usage(io, `cannot read the configuration file ${values.config} (relative to ${root})`);
+  }
   const loaded = await loadRepoConfig(root, values.config);
   if ("error" in loaded) {
-    io.stderr(`${loaded.error}\n`);
+    io.stderr(loaded.error);
     return 2;
   }
   const config = loaded.config;
@@ -101,7 +102,7 @@ export async function runAnalyzeCommand(argv: string[], io: CliIo): Promise<numb
     try {
       diff = await diffAgainst(root, values.base);
     } catch (error) {
-      io.stderr(`cannot compute the change against ${values.base}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\n`);
+      io.stderr(`cannot compute the change against ${values.base}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
       return 2;
     }
     if (files) {
@@ -114,9 +115,8 @@ export async function runAnalyzeCommand(argv: string[], io: CliIo): Promise<numb
     { root, ...(diff ? { diff } : {}), ...(files ? { files } : {}), config: { ...config.analyzer, scope }, ignorePaths: config.review.ignorePaths },
     rules,
   );
-  if (format === "json") io.stdout(renderJson(report));
-  else if (format === "sarif") io.stdout(renderSarif(report, rules));
-  else io.stdout(renderText(report, { verbose: values.verbose }));
+  const rendered = format === "json" ? renderJson(report) : format === "sarif" ? renderSarif(report, rules) : renderText(report, { verbose: values.verbose });
+  io.stdout(rendered.replace(/\n$/, ""));
 
   const threshold = (failOn ?? config.gate.analyzer) as Severity | "off";
   return threshold !== "off" && report.findings.some((f) => atLeast(f.severity, threshold)) ? 1 : 0;

@@ -46,7 +46,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case "replay":
         return await replayCommand(rest, io);
       case "analyze":
-        return await analyzeCommand(rest, io);
+        return await runAnalyzeCommand(rest, io);
       case "--version":
       case "version":
         io.stdout(version());
@@ -130,10 +130,6 @@ async function replayCommand(args: string[], io: Io): Promise<number> {
   const file = positionals[0];
   if (!file) throw new CliError("replay needs a webhook payload file: elixir-agent replay <webhook.json>");
   return replay({ file: resolve(io.cwd, file), ...(values.event ? { event: values.event } : {}), settings: settingsWith(io.env, undefined), secrets: configuredSecrets(io.env), print: io.stdout });
-}
-
-function analyzeCommand(args: string[], io: Io): Promise<number> {
-  return runAnalyzeCommand(args, io);
 }
 
 function emit(result: LocalReviewResult, format: Format, io: Io, output: string | undefined): number {

@@ -8,7 +8,7 @@ import { SandboxUnavailableError, type Sandbox } from "../sandbox/types.js";
 import type { Settings } from "../settings.js";
 import type { ToolchainReport } from "../toolchain/types.js";
 import { WorkspaceError } from "../workspace/checkout.js";
-import type { Workspace } from "../workspace/types.js";
+import type { ProjectShape, Workspace } from "../workspace/types.js";
 import type { Config } from "../config/schema.js";
 import { StageTracker } from "./progress.js";
 import { defaultStages, type Stages } from "./stages.js";
@@ -40,15 +40,10 @@ export interface SandboxRequest {
   workspace: Workspace;
   config: Config;
   signal: AbortSignal;
+  /** Host paths visible read-only inside (e.g. agent/elixir helpers). */
   readOnlyPaths?: readonly string[];
+  /** Host paths writable inside (e.g. the job's cache copy). */
   writablePaths?: readonly string[];
-}
-
-export class ReviewTimeout extends Error {
-  constructor(minutes: number) {
-    super(`the review took longer than ${minutes} minutes`);
-    this.name = "ReviewTimeout";
-  }
 }
 
 /**
@@ -126,9 +121,9 @@ export async function runReview(request: JobRequest, deps: PipelineDeps, jobSign
     const toolchain = await tracker.run(
       "toolchain",
       async (): Promise<ToolchainReport> => {
-        const skip = toolchainSkipReason(ws, config.config.toolchain.enabled);
-        const finished: string[] = [];
+        const skip = toolchainSkipReason(config.config, ws.project);
         if (skip) return { ran: false, reason: skip, sandbox: null, steps: [] };
+        const finished: string[] = [];
         try {
           return await stages.toolchain({
             workspace: ws,
@@ -243,15 +238,21 @@ export async function runReview(request: JobRequest, deps: PipelineDeps, jobSign
     if (!completed) {
       await finishHonestly(deps.publisher, { conclusion: "neutral", title: "Review interrupted", summary: "The review stopped unexpectedly." }, log);
     }
-    await sandbox?.dispose().catch((error: unknown) => log.warn({ err: error }, "sandbox cleanup failed"));
-    await workspace?.dispose().catch((error: unknown) => log.warn({ err: error }, "workspace cleanup failed"));
+    await release(log, sandbox, workspace);
   }
 }
 
-function toolchainSkipReason(ws: Workspace, enabled: boolean): string | undefined {
-  if (!enabled) return "switched off in .github/elixir-agent.yml (toolchain.enabled: false)";
-  if (!ws.project.mix) return "no mix.exs at the repository root — not a Mix project, so no mix tool can run";
+/** Why the toolchain cannot run: switched off, or (once the project is known) not a Mix project. */
+export function toolchainSkipReason(config: Config, project?: ProjectShape): string | undefined {
+  if (!config.toolchain.enabled) return "switched off in .github/elixir-agent.yml (toolchain.enabled: false)";
+  if (project && !project.mix) return "no mix.exs at the repository root — not a Mix project, so no mix tool can run";
   return undefined;
+}
+
+/** Disposes what a job opened, the sandbox first; a failed cleanup is logged, never thrown over the job's outcome. */
+export async function release(log: Logger, sandbox: Sandbox | undefined, workspace: Workspace | undefined): Promise<void> {
+  await sandbox?.dispose().catch((error: unknown) => log.warn({ err: error }, "sandbox cleanup failed"));
+  await workspace?.dispose().catch((error: unknown) => log.warn({ err: error }, "workspace cleanup failed"));
 }
 
 async function finishHonestly(publisher: Publisher, outcome: AbortOutcome, log: Logger): Promise<void> {

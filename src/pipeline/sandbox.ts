@@ -1,22 +1,15 @@
-import type { Config } from "../config/schema.js";
 import type { Logger } from "../logger.js";
 import { needsDatabase, openJobSandbox, type JobSandbox } from "../sandbox/index.js";
 import type { Settings } from "../settings.js";
-import type { Workspace } from "../workspace/types.js";
+import type { SandboxRequest } from "./run.js";
 
-export interface OpenSandboxOptions {
+/** What the toolchain asks for (SandboxRequest) plus what the job's runner knows. */
+export interface OpenSandboxOptions extends SandboxRequest {
   settings: Settings;
-  config: Config;
-  workspace: Workspace;
   jobDir: string;
   /** `app`: PR code from anyone — `none` is refused. `cli`: the user's own repo (warned loudly). */
   mode: "app" | "cli";
-  signal: AbortSignal;
   log: Logger;
-  /** Host paths visible read-only inside (e.g. agent/elixir helpers). */
-  readOnlyPaths?: readonly string[];
-  /** Host paths writable inside (e.g. the job's cache copy). */
-  writablePaths?: readonly string[];
 }
 
 /**

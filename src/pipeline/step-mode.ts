@@ -1,3 +1,4 @@
+import { emptyUsage } from "../agent/client/usage.js";
 import type { AgentReport } from "../agent/types.js";
 import type { Stages } from "./stages.js";
 import type { JobRequest } from "./types.js";
@@ -16,7 +17,7 @@ export function stepModeStages(request: JobRequest): Partial<Stages> {
       findings: [],
       filesSeen: [],
       filesNotSeen: [],
-      usage: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+      usage: emptyUsage(),
       calls: 0,
     }),
   };

@@ -4,7 +4,7 @@ import type { Sandbox } from "../sandbox/types.js";
 import type { Settings } from "../settings.js";
 import type { ToolchainReport } from "../toolchain/types.js";
 import type { Workspace } from "../workspace/types.js";
-import type { SandboxRequest } from "./run.js";
+import { release, toolchainSkipReason, type SandboxRequest } from "./run.js";
 import { defaultStages, type Stages } from "./stages.js";
 import type { JobRequest } from "./types.js";
 
@@ -29,11 +29,18 @@ export async function warmCache(request: JobRequest, deps: WarmDeps, signal: Abo
     log.warn({ error: config.error }, "cache warm-up skipped: invalid configuration");
     return undefined;
   }
-  if (!config.config.toolchain.enabled) return undefined;
+  const skipped = (reason: string): undefined => {
+    log.info({ reason }, "cache warm-up skipped");
+    return undefined;
+  };
+  // Checked before the clone too: a repository that switched the toolchain off costs nothing.
+  const off = toolchainSkipReason(config.config);
+  if (off) return skipped(off);
   const workspace = await deps.prepareWorkspace(signal);
   let sandbox: Sandbox | undefined;
   try {
-    if (!workspace.project.mix) return undefined;
+    const skip = toolchainSkipReason(config.config, workspace.project);
+    if (skip) return skipped(skip);
     workspace.seal();
     const toolchain = deps.stages?.toolchain ?? defaultStages.toolchain;
     const report = await toolchain({
@@ -49,7 +56,6 @@ export async function warmCache(request: JobRequest, deps: WarmDeps, signal: Abo
     log.info({ steps: report.steps.map((s) => `${s.id}:${s.status}`) }, "cache warm-up finished");
     return report;
   } finally {
-    await sandbox?.dispose().catch((error: unknown) => log.warn({ err: error }, "sandbox cleanup failed"));
-    await workspace.dispose().catch((error: unknown) => log.warn({ err: error }, "workspace cleanup failed"));
+    await release(log, sandbox, workspace);
   }
 }

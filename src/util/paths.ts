@@ -12,8 +12,3 @@ export function projectRoot(): string {
   }
   return dir;
 }
-
-/** `agent/…` data files (prompts, checklist, Elixir helpers). */
-export function agentPath(...parts: string[]): string {
-  return join(projectRoot(), "agent", ...parts);
-}

@@ -122,7 +122,6 @@ export async function checkout(options: CheckoutOptions): Promise<Workspace> {
   };
 }
 
-/** Branch names become `refs/heads/…`; full refs and commit SHAs are fetched as they are. */
 /** The changed files as checked out, before any PR code ran (bounded: huge changes keep what fits). */
 async function snapshotChangedFiles(root: string, diff: readonly DiffFile[]): Promise<Map<string, string | undefined>> {
   const snapshot = new Map<string, string | undefined>();
@@ -139,6 +138,7 @@ async function snapshotChangedFiles(root: string, diff: readonly DiffFile[]): Pr
 
 const SNAPSHOT_BUDGET_CHARS = 64 * 1024 * 1024;
 
+/** Branch names become `refs/heads/…`; full refs and commit SHAs are fetched as they are. */
 function qualify(ref: string): string {
   return ref.startsWith("refs/") || /^[0-9a-f]{40}$/.test(ref) ? ref : `refs/heads/${ref}`;
 }

@@ -38,6 +38,21 @@ describe("elixir-agent CLI", () => {
     expect(d.err.join("\n")).toContain("--format must be one of");
   });
 
+  it("analyze: one newline-free block per output (main ends the line), and a named config file must exist", async () => {
+    const repo = new TestRepo();
+    cleanups.push(() => repo.cleanup());
+    repo.write({ "lib/a.ex": "defmodule A do\n  def run, do: spawn(fn -> :ok end)\nend\n" }).commit("one");
+    const a = io(repo.dir);
+    expect(await main(["analyze", "--format", "json", "--fail-on", "off"], a.io)).toBe(0);
+    expect(a.out).toHaveLength(1);
+    expect(a.out[0]!.endsWith("\n")).toBe(false);
+    expect(JSON.parse(a.out[0]!).findings.map((f: { rule: string }) => f.rule)).toContain("otp/unsupervised-process");
+    const b = io(repo.dir);
+    expect(await main(["analyze", "--config", "nope.yml"], b.io)).toBe(2);
+    expect(b.out).toEqual([]);
+    expect(b.err.join("\n")).toContain("cannot read the configuration file nope.yml");
+  });
+
   it("explains a directory that is not a git repository or a ref that does not exist", async () => {
     const empty = mkdtempSync(join(tmpdir(), "ea-empty-"));
     const a = io(empty);
