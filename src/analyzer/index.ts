@@ -1,6 +1,6 @@
 import { readRepoFile } from "../workspace/files.js";
 import { languageOf } from "./engine/facts.js";
-import { matchesAny } from "./engine/glob.js";
+import { matchesAny } from "../util/glob.js";
 import { listElixirFiles } from "./engine/list-files.js";
 import { analyzeSource } from "./engine/run-file.js";
 import { excludedPath } from "./engine/skip.js";

@@ -55,7 +55,7 @@ export const ReviewSchema = z
     ignorePaths: z
       .array(glob)
       .default([])
-      .describe("Files matching these globs are neither analysed nor commented on."),
+      .describe("Files matching these globs are neither analysed, shown to the model nor commented on. Globs: `**` crosses directories, `*`/`?` do not, `{a,b}` and `[ab]` work; a pattern without `/` matches the file name anywhere; a directory covers everything below it."),
     autoReview: z.boolean().default(true).describe("Review automatically on push; `false` reviews only on command."),
   })
   .strict();

@@ -1,28 +1,42 @@
 /**
- * Minimal glob matching for config paths: `**` crosses directories, `*` and `?` do not,
- * `{a,b}` alternates. A pattern without a slash matches the basename anywhere (gitignore-like).
+ * The one glob dialect of the configuration (`review.ignorePaths`, `analyzer.paths[].path`,
+ * `agent.instructions[].path`), so every stage agrees on what a pattern covers:
+ * - `**` crosses directories, `*` and `?` stay within one segment;
+ * - `{a,b}` alternates (globs allowed inside), `[abc]` / `[!abc]` is a class;
+ * - a pattern without a slash matches the file name anywhere (`*.exs`), gitignore-like;
+ * - a pattern also covers everything below a directory it names (`lib/legacy`, `lib/legacy/`).
  */
 export function globToRegExp(glob: string): RegExp {
-  let re = "";
+  let out = "";
+  let inBraces = 0;
   for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i]!;
-    if (ch === "*") {
+    const c = glob[i]!;
+    if (c === "*") {
       if (glob[i + 1] === "*") {
         const slash = glob[i + 2] === "/";
-        re += slash ? "(?:.*/)?" : ".*";
+        out += slash ? "(?:.*/)?" : ".*";
         i += slash ? 2 : 1;
-      } else re += "[^/]*";
-    } else if (ch === "?") re += "[^/]";
-    else if (ch === "{") {
-      const end = glob.indexOf("}", i);
-      if (end < 0) re += "\\{";
+      } else out += "[^/]*";
+    } else if (c === "?") out += "[^/]";
+    else if (c === "{") {
+      inBraces++;
+      out += "(?:";
+    } else if (c === "}" && inBraces > 0) {
+      inBraces--;
+      out += ")";
+    } else if (c === "," && inBraces > 0) out += "|";
+    else if (c === "[") {
+      const close = glob.indexOf("]", i + 1);
+      if (close === -1) out += "\\[";
       else {
-        re += `(?:${glob.slice(i + 1, end).split(",").map(escape).join("|")})`;
-        i = end;
+        out += `[${glob.slice(i + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        i = close;
       }
-    } else re += escape(ch);
+    } else out += c.replace(/[.+^$()|{}\\]/g, "\\$&");
   }
-  return new RegExp(`^${re}$`);
+  // An unclosed `{` stays literal text rather than an invalid expression.
+  if (inBraces > 0) return globToRegExp(glob.replace(/\{/g, "[{]"));
+  return new RegExp(`^${out.replace(/\/$/, "")}(?:/.*)?$`);
 }
 
 const cache = new Map<string, RegExp>();
@@ -30,13 +44,13 @@ const cache = new Map<string, RegExp>();
 export function matchesGlob(path: string, glob: string): boolean {
   let re = cache.get(glob);
   if (!re) {
-    const anchored = glob.includes("/") ? glob.replace(/^\.?\//, "") : `**/${glob}`;
-    re = globToRegExp(anchored.endsWith("/") ? `${anchored}**` : anchored);
+    const rooted = glob.replace(/^\.?\//, "");
+    re = globToRegExp(glob.includes("/") ? rooted : `**/${rooted}`);
     cache.set(glob, re);
   }
   return re.test(path);
 }
 
-function escape(s: string): string {
-  return s.replace(/[.+^$()|[\]\\]/g, "\\$&");
+export function matchesAny(path: string, globs: readonly string[]): boolean {
+  return globs.some((g) => matchesGlob(path, g));
 }

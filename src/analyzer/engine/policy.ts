@@ -1,6 +1,6 @@
 import type { Config } from "../../config/schema.js";
 import type { Severity } from "../../review/finding.js";
-import { matchesGlob } from "./glob.js";
+import { matchesGlob } from "../../util/glob.js";
 
 type AnalyzerConfig = Config["analyzer"];
 
