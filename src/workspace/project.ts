@@ -1,5 +1,6 @@
-import { readFile, readdir } from "node:fs/promises";
-import { join } from "node:path";
+import { readdir } from "node:fs/promises";
+import { isAbsolute, join, normalize, sep } from "node:path";
+import { readRepoFile } from "./files.js";
 import type { ProjectShape } from "./types.js";
 
 const DEP_NAMES = {
@@ -16,10 +17,11 @@ const DEP_NAMES = {
 
 /**
  * Detects the project's shape from mix.exs, mix.lock and .tool-versions as *text*: evaluating
- * mix.exs would run the PR author's code outside the sandbox.
+ * mix.exs would run the PR author's code outside the sandbox. Reads never leave the checkout (a
+ * PR's symlinked mix.exs or an `apps_path: "../.."` is not followed).
  */
 export async function detectProject(root: string): Promise<ProjectShape> {
-  const mixExs = await readText(join(root, "mix.exs"));
+  const mixExs = await readRepoFile(root, "mix.exs");
   const shape: ProjectShape = {
     mix: mixExs !== undefined,
     umbrella: false,
@@ -36,7 +38,7 @@ export async function detectProject(root: string): Promise<ProjectShape> {
       excoveralls: false,
     },
   };
-  const toolVersions = await readText(join(root, ".tool-versions"));
+  const toolVersions = await readRepoFile(root, ".tool-versions");
   if (toolVersions !== undefined) shape.toolVersions = parseToolVersions(toolVersions);
   if (mixExs === undefined) return shape;
 
@@ -45,8 +47,10 @@ export async function detectProject(root: string): Promise<ProjectShape> {
   if (appsPath !== undefined) {
     shape.umbrella = true;
     shape.appsPath = appsPath;
-    for (const app of await listDirs(join(root, appsPath))) {
-      const childMix = await readText(join(root, appsPath, app, "mix.exs"));
+    // The children are listed only inside the checkout: `apps_path: "../.."` lists nothing.
+    const children = insideRepo(appsPath) ? await listDirs(join(root, appsPath)) : [];
+    for (const app of children) {
+      const childMix = await readRepoFile(root, `${appsPath}/${app}/mix.exs`);
       if (childMix === undefined) continue;
       shape.apps.push(`${appsPath}/${app}`);
       mixTexts.push(stripComments(childMix));
@@ -55,7 +59,7 @@ export async function detectProject(root: string): Promise<ProjectShape> {
   const requirement = /\belixir:\s*"([^"]+)"/.exec(mixTexts.join("\n"))?.[1];
   if (requirement !== undefined) shape.elixirRequirement = requirement;
 
-  const lock = (await readText(join(root, "mix.lock"))) ?? "";
+  const lock = (await readRepoFile(root, "mix.lock")) ?? "";
   const locked = new Set([...lock.matchAll(/^\s*"([a-z0-9_]+)":\s*\{/gm)].map((m) => m[1]!));
   const declared = new Set(mixTexts.flatMap((t) => [...t.matchAll(/\{\s*:([a-z0-9_]+)\s*,/g)].map((m) => m[1]!)));
   for (const [key, name] of Object.entries(DEP_NAMES) as [keyof ProjectShape["deps"], string][]) {
@@ -84,12 +88,8 @@ function stripComments(source: string): string {
     .join("\n");
 }
 
-async function readText(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, "utf8");
-  } catch {
-    return undefined;
-  }
+function insideRepo(path: string): boolean {
+  return !isAbsolute(path) && !normalize(path).split(sep).includes("..");
 }
 
 async function listDirs(path: string): Promise<string[]> {

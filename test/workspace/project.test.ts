@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -67,6 +67,20 @@ end
       }),
     );
     expect(shape.deps).toMatchObject({ credo: true, excoveralls: true, dialyxir: false });
+  });
+
+  it("never reads outside the checkout: symlinked mix files and an escaping apps_path are ignored", async () => {
+    const outside = tree({ "mix.lock": '%{\n  "phoenix": {:hex, :phoenix, "1.7.0"},\n}\n', "evil/mix.exs": "defmodule Evil do\n  defp deps, do: [{:absinthe, \"~> 1.7\"}]\nend\n" });
+    const dir = tree({ "mix.exs": 'defmodule U.MixProject do\n  def project, do: [apps_path: "../' + outside.split("/").pop() + '"]\nend\n' });
+    symlinkSync(join(outside, "mix.lock"), join(dir, "mix.lock"));
+    const shape = await detectProject(dir);
+    expect(shape).toMatchObject({ mix: true, umbrella: true, apps: [] });
+    expect(shape.deps.phoenix).toBe(false);
+    expect(shape.deps.absinthe).toBe(false);
+
+    const linked = tree({});
+    symlinkSync(join(outside, "evil/mix.exs"), join(linked, "mix.exs"));
+    expect((await detectProject(linked)).mix).toBe(false);
   });
 
   it("parses .tool-versions with comments and blank lines", () => {
