@@ -1,3 +1,4 @@
+import { agentNotRun } from "./not-run.js";
 import type { MessageCreateParamsNonStreaming } from "@anthropic-ai/sdk/resources/messages/messages";
 import { costOf, priceFor } from "./client/prices.js";
 import { sharedClient } from "./client/shared.js";
@@ -29,18 +30,8 @@ export async function runAgent(input: AgentInput): Promise<AgentReport> {
   const { config, settings, log } = input;
   const model = config.model ?? settings.model;
   const allPaths = input.diff.map((f) => f.path);
-  const notRun = (status: "skipped" | "failed", reason: string, extra: Partial<AgentReport> = {}): AgentReport => ({
-    status,
-    reason: `The AI review did not run: ${reason}. The deterministic checks are unaffected.`,
-    model,
-    checklist: [],
-    findings: [],
-    filesSeen: [],
-    filesNotSeen: allPaths,
-    usage: emptyUsage(),
-    calls: 0,
-    ...extra,
-  });
+  const notRun = (status: "skipped" | "failed", reason: string, extra: Partial<AgentReport> = {}): AgentReport =>
+    agentNotRun(status, reason, { model, filesNotSeen: allPaths, ...extra });
   if (!config.enabled) return notRun("skipped", "it is switched off for this repository (agent.enabled: false)");
   if (!settings.anthropicApiKey) return notRun("skipped", "no ANTHROPIC_API_KEY is configured for this app");
 

@@ -1,3 +1,4 @@
+import { agentNotRun } from "../agent/not-run.js";
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
@@ -73,7 +74,10 @@ export async function reviewLocal(options: LocalReviewOptions): Promise<LocalRev
       loadConfig: async () => withAgentSwitch(await loadLocalConfig(top, baseSha, options.configPath), options.agent),
       prepareWorkspace: (signal) => checkout({ cloneUrl: top, headSha, baseRef: baseSha, baseSha, jobDir, signal }),
       openSandbox: (request) => openSandbox({ ...request, settings: options.settings, jobDir, mode: "cli", log: options.log }),
-      ...(options.stages ? { stages: options.stages } : {}),
+      // --no-agent: the AI review is off (for the gate too), and the report says who switched it off.
+      ...(options.stages || !options.agent
+        ? { stages: { ...(options.agent ? {} : { agent: async () => agentNotRun("skipped", "switched off with --no-agent") }), ...options.stages } }
+        : {}),
     },
     options.signal ?? new AbortController().signal,
   );

@@ -1,5 +1,4 @@
-import { emptyUsage } from "../agent/client/usage.js";
-import type { AgentReport } from "../agent/types.js";
+import { agentNotRun } from "../agent/not-run.js";
 import type { Stages } from "./stages.js";
 import type { JobRequest } from "./types.js";
 
@@ -9,16 +8,6 @@ import type { JobRequest } from "./types.js";
  * not — a re-run of one tool buys no new reading of the diff.
  */
 export function stepModeStages(request: JobRequest): Partial<Stages> {
-  return {
-    agent: async (): Promise<AgentReport> => ({
-      status: "skipped",
-      reason: `not re-run: \`/elixir-agent rerun ${request.step ?? "<step>"}\` re-runs one toolchain step`,
-      checklist: [],
-      findings: [],
-      filesSeen: [],
-      filesNotSeen: [],
-      usage: emptyUsage(),
-      calls: 0,
-    }),
-  };
+  const reason = `not re-run: \`/elixir-agent rerun ${request.step ?? "<step>"}\` re-runs one toolchain step`;
+  return { agent: async () => agentNotRun("skipped", reason) };
 }

@@ -34,7 +34,7 @@ export interface GateInput {
 export function decideGate(input: GateInput): GateResult {
   const reasons = failures(input);
   const incomplete = missing(input);
-  const banner = incomplete.length > 0 ? `The review is incomplete: ${incomplete.join("; ")}.` : undefined;
+  const banner = incomplete.length > 0 ? `The review is incomplete: ${incomplete.join("; ").replace(/\.$/, "")}.` : undefined;
   if (reasons.length > 0) {
     return { conclusion: "failure", title: clip(`Failing: ${reasons.join(", ")}`), reasons, ...(banner ? { banner } : {}) };
   }

@@ -86,6 +86,11 @@ describe("elixir-agent CLI", () => {
       ["agent", "analyzer", "baseSha", "config", "configSource", "durationMs", "files", "findings", "gate", "headSha", "ignoredRules", "mergeBase", "project", "repo", "schemaVersion", "stages", "toolchain"].sort(),
     );
     expect(code).toBe(report.gate.conclusion === "success" ? 0 : report.gate.conclusion === "failure" ? 1 : 2);
+
+    // --no-agent says that it, not the repository's config, switched the AI review off.
+    const b = io(repo.dir);
+    await main(["review", "--base", "main", "--format", "json", "--quiet", "--no-agent"], b.io);
+    expect(JSON.parse(b.out.join("\n")).agent).toMatchObject({ status: "skipped", reason: "switched off with --no-agent", calls: 0 });
   });
 
   it("uses the config committed at the base and refuses an invalid one with exit 2", async () => {

@@ -1,3 +1,4 @@
+import { agentNotRun } from "../../src/agent/not-run.js";
 import type { AgentReport } from "../../src/agent/types.js";
 import type { AnalyzerReport } from "../../src/analyzer/types.js";
 import { ConfigSchema, type ConfigInput } from "../../src/config/schema.js";
@@ -20,16 +21,7 @@ export function toolchain(overrides: Partial<Record<StepResult["id"], Partial<St
 
 export const analyzerRan = (findings: RawFinding[] = []): AnalyzerReport => ({ ran: true, findings, filesAnalyzed: 3, linesAnalyzed: 240, skipped: [], durationMs: 35 });
 
-export const agentSkipped: AgentReport = {
-  status: "skipped",
-  reason: "ANTHROPIC_API_KEY is not set",
-  checklist: [],
-  findings: [],
-  filesSeen: [],
-  filesNotSeen: [],
-  usage: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
-  calls: 0,
-};
+export const agentSkipped: AgentReport = agentNotRun("skipped", "ANTHROPIC_API_KEY is not set");
 
 /** A full report as the pipeline builds it, with the gate decided by the real policy. */
 export function report(parts: { config?: ConfigInput; toolchain?: ToolchainReport; analyzer?: AnalyzerReport; agent?: AgentReport; raw?: RawFinding[] } = {}): ReviewReport {

@@ -10,7 +10,8 @@ export function renderText(report: ReviewReport): string {
   const g = report.gate;
   out.push(`${MARK[g.conclusion]}: ${g.title}`);
   if (g.banner) out.push(`! ${g.banner}`);
-  for (const r of g.reasons) out.push(`  - ${r}`);
+  // A neutral verdict's reasons are exactly what the banner lists: not twice.
+  if (!(g.conclusion === "neutral" && g.banner)) for (const r of g.reasons) out.push(`  - ${r}`);
   out.push("", "Toolchain:");
   if (!report.toolchain.ran) out.push(`  not run: ${report.toolchain.reason ?? "unknown reason"}`);
   for (const s of report.toolchain.steps) {

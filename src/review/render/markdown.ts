@@ -26,7 +26,8 @@ export function renderSummary(report: ReviewReport, options: SummaryOptions = {}
   const { gate } = report;
   if (gate.banner) out.push(`> [!WARNING]\n> ${escapeMd(gate.banner)}`, "");
   out.push(`### ${ICON[gate.conclusion] ?? ""} ${escapeMd(gate.title)}`, "");
-  for (const reason of gate.reasons) out.push(`- ${escapeMd(reason)}`);
+  // A neutral verdict's reasons are exactly what the banner lists: not twice.
+  if (!(gate.conclusion === "neutral" && gate.banner)) for (const reason of gate.reasons) out.push(`- ${escapeMd(reason)}`);
   out.push("");
   if (options.publication) out.push(...renderPublication(options.publication, report.headSha));
   out.push(...renderTools(report), ...renderTests(report), ...renderCoverage(report));
