@@ -5,7 +5,7 @@ import { analyze } from "../analyzer/index.js";
 import { diffAgainst, gitRoot } from "../analyzer/engine/local-diff.js";
 import { languageOf } from "../analyzer/engine/facts.js";
 import { listElixirFiles } from "../analyzer/engine/list-files.js";
-import { loadRepoConfig } from "../analyzer/engine/load-config.js";
+import { CONFIG_PATH, parseConfig } from "../config/load.js";
 import { renderJson } from "../analyzer/output/json.js";
 import { renderSarif } from "../analyzer/output/sarif.js";
 import { renderText } from "../analyzer/output/text.js";
@@ -78,11 +78,14 @@ export async function runAnalyzeCommand(argv: string[], io: CliIo): Promise<numb
 
   const root = resolve(io.cwd, values.root ?? (await gitRoot(io.cwd)) ?? io.cwd);
   // Only the default file may be absent (then every setting has its default); a named one must exist.
-  if (values.config !== undefined && (await readRepoFile(root, values.config)) === undefined) {
+  const configPath = values.config ?? CONFIG_PATH;
+  const configText = await readRepoFile(root, configPath);
+  if (values.config !== undefined && configText === undefined) {
     return usage(io, `cannot read the configuration file ${values.config} (relative to ${root})`);
   }
-  const loaded = await loadRepoConfig(root, values.config);
-  if ("error" in loaded) {
+  // The app's own parser: the same checks (duplicate keys, a mapping) and the same messages.
+  const loaded = parseConfig(configText, configPath);
+  if (!loaded.ok) {
     io.stderr(loaded.error);
     return 2;
   }

@@ -1,8 +1,6 @@
 import { agentNotRun } from "../agent/not-run.js";
-import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { CONFIG_PATH, parseConfig, type ConfigResult } from "../config/load.js";
 import type { Logger } from "../logger.js";
 import { runReview } from "../pipeline/run.js";
@@ -11,10 +9,9 @@ import type { Stages } from "../pipeline/stages.js";
 import type { JobRequest, ReviewReport } from "../pipeline/types.js";
 import type { Settings } from "../settings.js";
 import { checkout } from "../workspace/checkout.js";
+import { localGit as git } from "../workspace/local-git.js";
 import type { AbortOutcome } from "../github/publisher.js";
 import { CollectingPublisher } from "./publisher.js";
-
-const run = promisify(execFile);
 
 export interface LocalReviewOptions {
   dir: string;
@@ -112,11 +109,3 @@ async function commitOf(dir: string, ref: string, flag: string): Promise<string>
   }
 }
 
-async function git(dir: string, args: string[]): Promise<string> {
-  const { stdout } = await run("git", ["-c", "core.hooksPath=/dev/null", ...args], {
-    cwd: dir,
-    env: { ...process.env, LANG: "C.UTF-8", GIT_TERMINAL_PROMPT: "0" },
-    maxBuffer: 64 * 1024 ** 2,
-  });
-  return stdout.trim();
-}

@@ -81,7 +81,7 @@ describe("elixir-agent analyze", () => {
     project({ ".github/elixir-agent.yml": "analyzer:\n  scope: sometimes\n" });
     const badConfig = await run([], repo.dir);
     expect(badConfig.code).toBe(2);
-    expect(badConfig.stderr).toMatch(/\.github\/elixir-agent\.yml is not a valid configuration/);
+    expect(badConfig.stderr).toMatch(/\.github\/elixir-agent\.yml has invalid settings/);
     expect(badConfig.stderr).toMatch(/scope/);
 
     repo.remove(".github");
