@@ -67,7 +67,6 @@ export function createApp(options: AppOptions = {}): ElixirAgentApp {
       log,
       identity,
       limiters,
-      ...(options.appSlug !== undefined ? { appSlug: options.appSlug } : {}),
       ...(options.stages ? { stages: options.stages } : {}),
       ...(options.publisher ? { publisher: options.publisher } : {}),
     };

@@ -28,13 +28,11 @@ export interface GitHubJobOptions {
   log: Logger;
   /** Writes per installation go through one limiter. */
   limiters: WriteLimiters;
-  /** Our app's slug: only its bot's earlier reviews count as ours. */
-  appSlug?: string;
   stages?: Partial<Stages>;
   /** Wraps the publisher (the dry run prints instead of posting). */
   publisher?: (github: GitHubClient, request: JobRequest) => Publisher;
-  /** Who the app is: only its own state comment (pause, ignored rules) is trusted. */
-  identity?: AppIdentity;
+  /** Who the app is: only its own comments (the state comment, earlier reviews) are trusted. */
+  identity: AppIdentity;
 }
 
 /** Probot's installation client: Octokit with `auth` for a fresh installation token. */
@@ -72,7 +70,7 @@ export async function runGitHubJob(options: GitHubJobOptions, queued: JobRequest
         redact: options.redact,
         log,
         ...(request.pr.number !== undefined ? { pullNumber: request.pr.number } : {}),
-        identity: options.appSlug !== undefined ? { appSlug: options.appSlug } : {},
+        identity: options.identity.appSlug !== undefined ? { appSlug: options.identity.appSlug } : {},
       },
     );
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadSettings, type Settings } from "../../src/settings.js";
 import { TestRepo } from "./git-repo.js";
-import { TEST_CACHE_DIR } from "../toolchain/helpers/real.js";
+import { TEST_CACHE_DIR } from "./test-cache.js";
 
 /** A small Elixir repository with a PR branch, served as a bare remote over file://. */
 export function elixirPullRequest(number = 1) {

@@ -62,7 +62,7 @@ export async function readPullControls(github: GitHubClient, repo: RepoRef, prNu
 export function pullControlHooks(
   github: GitHubClient,
   request: JobRequest,
-  identity: AppIdentity | undefined,
+  identity: AppIdentity,
   log: Logger,
 ): Required<Pick<PipelineDeps, "loadPause" | "loadIgnoredRules">> {
   let loaded: Promise<PullControls> | undefined;
@@ -71,7 +71,7 @@ export function pullControlHooks(
     (loaded ??=
       number === undefined
         ? Promise.resolve<PullControls>({ ignoredRules: [] })
-        : readPullControls(github, { owner: request.repo.owner, name: request.repo.name }, number, identity ?? { appId: undefined, appSlug: undefined }, log));
+        : readPullControls(github, { owner: request.repo.owner, name: request.repo.name }, number, identity, log));
   return {
     loadPause: async () => (await controls()).paused,
     loadIgnoredRules: async () => (await controls()).ignoredRules,

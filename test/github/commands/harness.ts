@@ -1,4 +1,4 @@
-import { TEST_CACHE_DIR } from "../../toolchain/helpers/real.js";
+import { TEST_CACHE_DIR } from "../../helpers/test-cache.js";
 import nock from "nock";
 import { createApp, type AppOptions, type ElixirAgentApp } from "../../../src/app.js";
 import { loadSettings } from "../../../src/settings.js";

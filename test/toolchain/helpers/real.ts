@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { describe } from "vitest";
 import { ConfigSchema, type ConfigInput } from "../../../src/config/schema.js";
 import { silentLogger } from "../../../src/logger.js";
@@ -10,6 +9,7 @@ import type { Sandbox } from "../../../src/sandbox/types.js";
 import { runToolchain } from "../../../src/toolchain/index.js";
 import type { StepId, StepResult, ToolchainReport } from "../../../src/toolchain/types.js";
 import { DirectSandbox } from "../../helpers/direct-sandbox.js";
+import { TEST_CACHE_DIR } from "../../helpers/test-cache.js";
 import { fixtureWorkspace, type ElixirFixture, type FixtureWorkspace } from "./fixture.js";
 
 function has(command: string): boolean {
@@ -30,8 +30,7 @@ export const HAS_BWRAP = which("bwrap", process.env.PATH) !== undefined;
 export const describeBwrap =
   (HAS_ELIXIR && HAS_BWRAP) || process.env.REQUIRE_BWRAP === "1" || process.env.REQUIRE_ELIXIR === "1" ? describe : describe.skip;
 
-/** Shared by the test files so the core PLT is built once per machine (the lock serialises it). */
-export const TEST_CACHE_DIR = join(tmpdir(), "elixir-agent-test-cache");
+export { TEST_CACHE_DIR };
 
 export interface RunOptions {
   toolchain?: ConfigInput["toolchain"];
